@@ -1,0 +1,585 @@
+// Nexus build script. Entry points: `./build.sh [--target=<Target>] [--configuration=<Config>]`
+// (restores the local Cake tool first) or `dotnet cake build.cake ...`; CI runs `bash .ci/run`.
+// `dotnet cake build.cake --description` lists the targets, `--tree` their dependencies.
+//
+// Targets
+//   Prerequisites      tools/prerequisites.sh: apt-installs redis-server, postgresql, chromium if missing
+//   Restore            dotnet restore Nexus.sln
+//   Build              dotnet build Nexus.sln -c <configuration> -warnaserror
+//   Test-Unit | Test-Architecture | Test-Integration | Test-EndToEnd   one test project each
+//   Test (default)     Prerequisites + Build, then all four test projects; fails if any test fails
+//   Run                dotnet run the host (src/Host/Nexus.Host); --urls=<urls> is passed through
+//   Bench              every Bench-* target
+//   Bench-Startup      Nexus.Host vs tools/Bench/StartupReference: process start -> first 200 on GET /
+//
+// Lines other tools read (printed once, at the very end of the output, alone on their line):
+//   Tests: N passed, N failed, N skipped          (test targets; totals parsed from the trx files)
+//   BENCH startup median_ms=... reference_median_ms=... ratio=... runs=5   (Bench-Startup)
+
+#nullable enable
+
+using System.Net.Http;
+using System.Xml.Linq;
+
+//////////////////////////////////////////////////////////////////////
+// ARGUMENTS AND PATHS
+//////////////////////////////////////////////////////////////////////
+
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+// Per-test hang guard (VSTest --blame-hang-timeout) so a stuck browser or server cannot eat the
+// whole CI budget. "0" or "none" turns it off.
+var testHangTimeout = Argument("test-hang-timeout", "15m");
+var urls = Argument("urls", string.Empty);                      // Run: passed to the host as --urls
+var benchRuns = Argument("bench-runs", 5);                       // Bench-*: measured runs per app
+var benchTimeoutSeconds = Argument("bench-timeout", 120);        // Bench-*: max seconds for one start
+
+var root = Context.Environment.WorkingDirectory;                 // the folder of this script
+var solution = root.CombineWithFilePath("Nexus.sln");
+var hostProject = root.CombineWithFilePath("src/Host/Nexus.Host/Nexus.Host.csproj");
+var startupReferenceProject = root.CombineWithFilePath("tools/Bench/StartupReference/StartupReference.csproj");
+var artifacts = root.Combine("artifacts");
+var testResults = artifacts.Combine("test-results");
+var benchmarksDoc = root.CombineWithFilePath("docs/benchmarks.md");
+
+// Test target name -> project name (tests/<name>/<name>.csproj).
+var testProjects = new (string Target, string Project, bool NeedsPrerequisites)[]
+{
+    ("Test-Unit", "Nexus.UnitTests", false),
+    ("Test-Architecture", "Nexus.ArchitectureTests", false),
+    ("Test-Integration", "Nexus.IntegrationTests", true),
+    ("Test-EndToEnd", "Nexus.EndToEndTests", true),
+};
+
+// Never prompt, no banners, no telemetry; inherited by every process this script starts.
+System.Environment.SetEnvironmentVariable("DOTNET_CLI_TELEMETRY_OPTOUT", "1");
+System.Environment.SetEnvironmentVariable("DOTNET_NOLOGO", "1");
+System.Environment.SetEnvironmentVariable("DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "1");
+System.Environment.SetEnvironmentVariable("DOTNET_GENERATE_ASPNET_CERTIFICATE", "false");
+System.Environment.SetEnvironmentVariable("NUGET_XMLDOC_MODE", "skip");
+
+// Lines printed once at the very end (after the duration table), so they close the output.
+var finalLines = new List<string>();
+var taskDurations = new List<(string Name, TimeSpan Duration, string State)>();
+
+//////////////////////////////////////////////////////////////////////
+// HELPERS
+//////////////////////////////////////////////////////////////////////
+
+int RunDotnet(ProcessArgumentBuilder args)
+{
+    Information("> dotnet {0}", args.Render());
+    return StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = root });
+}
+
+void Dotnet(ProcessArgumentBuilder args)
+{
+    var exitCode = RunDotnet(args);
+    if (exitCode != 0)
+    {
+        throw new CakeException(exitCode, $"'dotnet {args.Render()}' failed with exit code {exitCode}.");
+    }
+}
+
+void RequireFile(FilePath file, string what)
+{
+    if (!FileExists(file))
+    {
+        throw new CakeException($"{what} not found: {root.GetRelativePath(file)}");
+    }
+}
+
+string FirstLineOf(string fileName, string arguments)
+{
+    try
+    {
+        var exitCode = StartProcess(fileName,
+            new ProcessSettings { Arguments = arguments, WorkingDirectory = root, RedirectStandardOutput = true, Silent = true },
+            out IEnumerable<string> output);
+        var line = output.FirstOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim();
+        return exitCode == 0 && line is not null ? line : "unknown";
+    }
+    catch (Exception)
+    {
+        return "unknown";
+    }
+}
+
+// ---------------------------------------------------------------- tests
+
+sealed class TestProjectResult
+{
+    public string Project { get; init; } = "";
+    public int ExitCode { get; set; }
+    public bool HasTrx { get; set; }
+    public int Passed { get; set; }
+    public int Failed { get; set; }
+    public int Skipped { get; set; }
+    public string Problem { get; set; } = "";
+    public bool Ok => ExitCode == 0 && HasTrx && Failed == 0 && Problem.Length == 0;
+}
+
+// Counts the top-level UnitTestResult elements of a VSTest trx file by outcome.
+(int Passed, int Failed, int Skipped) ParseTrx(FilePath trx)
+{
+    XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+    var doc = XDocument.Load(trx.FullPath);
+    var results = doc.Root?.Element(ns + "Results")?.Elements(ns + "UnitTestResult") ?? Enumerable.Empty<XElement>();
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var result in results)
+    {
+        switch ((string?)result.Attribute("outcome") ?? "")
+        {
+            case "Passed":
+            case "PassedButRunAborted":
+                passed++;
+                break;
+            case "Failed":
+            case "Error":
+            case "Timeout":
+            case "Aborted":
+                failed++;
+                break;
+            default: // NotExecuted (ignored/skipped), Inconclusive, NotRunnable, ...
+                skipped++;
+                break;
+        }
+    }
+    return (passed, failed, skipped);
+}
+
+TestProjectResult RunTestProject(string project)
+{
+    var result = new TestProjectResult { Project = project };
+    var csproj = root.CombineWithFilePath($"tests/{project}/{project}.csproj");
+    if (!FileExists(csproj))
+    {
+        result.ExitCode = 1;
+        result.Problem = $"project not found: {root.GetRelativePath(csproj)}";
+        Error("{0}: {1}", project, result.Problem);
+        return result;
+    }
+
+    EnsureDirectoryExists(testResults);
+    var trx = testResults.CombineWithFilePath($"{project}.trx");
+    if (FileExists(trx))
+    {
+        DeleteFile(trx);
+    }
+
+    var args = new ProcessArgumentBuilder()
+        .Append("test")
+        .AppendQuoted(csproj.FullPath)
+        .Append("--no-build")
+        .Append("-c").Append(configuration)
+        .Append("--results-directory").AppendQuoted(testResults.FullPath)
+        .Append("--logger").AppendQuoted($"trx;LogFileName={project}.trx")
+        .Append("--logger").AppendQuoted("console;verbosity=normal");
+    if (testHangTimeout != "0" && !testHangTimeout.Equals("none", StringComparison.OrdinalIgnoreCase))
+    {
+        args.Append("--blame-hang-timeout").Append(testHangTimeout)
+            .Append("--blame-hang-dump-type").Append("none");
+    }
+
+    result.ExitCode = RunDotnet(args);
+    if (FileExists(trx))
+    {
+        result.HasTrx = true;
+        try
+        {
+            var (passed, failed, skipped) = ParseTrx(trx);
+            result.Passed = passed;
+            result.Failed = failed;
+            result.Skipped = skipped;
+        }
+        catch (Exception e)
+        {
+            result.Problem = $"could not read {root.GetRelativePath(trx)}: {e.Message}";
+        }
+    }
+    else
+    {
+        result.Problem = $"no trx file written ({root.GetRelativePath(trx)}); the test run did not complete";
+    }
+
+    if (result.ExitCode != 0 && result.Failed == 0 && result.Problem.Length == 0)
+    {
+        result.Problem = $"dotnet test exited with {result.ExitCode} (test host crash, hang or no tests discovered?)";
+    }
+    if (result.HasTrx && result.Passed + result.Failed + result.Skipped == 0)
+    {
+        Warning("{0}: ran no test.", project);
+    }
+    return result;
+}
+
+void ReportTests(IReadOnlyList<TestProjectResult> results)
+{
+    Information("");
+    Information("Test results ({0}):", root.GetRelativePath(testResults));
+    foreach (var r in results)
+    {
+        Information("  {0,-28} {1,5} passed {2,5} failed {3,5} skipped   exit {4}{5}",
+            r.Project, r.Passed, r.Failed, r.Skipped, r.ExitCode, r.Problem.Length > 0 ? "   " + r.Problem : "");
+    }
+
+    finalLines.Add($"Tests: {results.Sum(r => r.Passed)} passed, {results.Sum(r => r.Failed)} failed, {results.Sum(r => r.Skipped)} skipped");
+
+    var bad = results.Where(r => !r.Ok).Select(r => r.Project).ToList();
+    if (bad.Count > 0)
+    {
+        throw new CakeException(1, $"Tests failed in: {string.Join(", ", bad)}.");
+    }
+}
+
+// ---------------------------------------------------------------- benchmarks
+
+FilePath TargetPathOf(FilePath project, string config)
+{
+    var exitCode = StartProcess("dotnet",
+        new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder().Append("msbuild").AppendQuoted(project.FullPath)
+                .Append("-nologo").Append("-getProperty:TargetPath").Append($"-p:Configuration={config}"),
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            Silent = true,
+        },
+        out IEnumerable<string> output);
+    var path = output.Select(l => l.Trim()).LastOrDefault(l => l.EndsWith(".dll", StringComparison.Ordinal));
+    if (exitCode != 0 || path is null || !System.IO.File.Exists(path))
+    {
+        throw new CakeException($"could not find the built assembly of {root.GetRelativePath(project)} (TargetPath: '{path}').");
+    }
+    return new FilePath(path);
+}
+
+int FreeLoopbackPort()
+{
+    var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    listener.Stop();
+    return port;
+}
+
+// One client for all polling: no proxy (HTTP_PROXY must not see loopback traffic), no redirects
+// (only a real 200 counts), short connect timeout.
+var benchHttp = new HttpClient(new SocketsHttpHandler
+{
+    UseProxy = false,
+    AllowAutoRedirect = false,
+    ConnectTimeout = TimeSpan.FromSeconds(2),
+    PooledConnectionLifetime = TimeSpan.FromSeconds(1),
+})
+{
+    Timeout = TimeSpan.FromSeconds(10),
+};
+
+// Status code of GET url, or null when nothing answers yet.
+int? TryGet(string url)
+{
+    try
+    {
+        using var response = benchHttp.GetAsync(url, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();
+        return (int)response.StatusCode;
+    }
+    catch (HttpRequestException)
+    {
+        return null;
+    }
+    catch (TaskCanceledException)
+    {
+        return null;
+    }
+}
+
+// Starts `dotnet <dll> --urls http://127.0.0.1:<port>` and returns the milliseconds from just
+// before Process.Start to the first 200 answer to GET /. Kills the process tree afterwards.
+double MeasureStartup(string label, FilePath dll, int run, bool isNexus, DirectoryPath logDir)
+{
+    var port = FreeLoopbackPort();
+    var baseUrl = $"http://127.0.0.1:{port}";
+    string? dataPath = null;
+
+    var psi = new System.Diagnostics.ProcessStartInfo("dotnet")
+    {
+        // Content root = the build output, where appsettings*.json are.
+        WorkingDirectory = dll.GetDirectory().FullPath,
+        UseShellExecute = false,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    };
+    psi.ArgumentList.Add(dll.FullPath);
+    psi.ArgumentList.Add("--urls");
+    psi.ArgumentList.Add(baseUrl);
+    // Same environment for both apps, whatever the caller's shell has.
+    psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+    psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
+    psi.Environment.Remove("ASPNETCORE_URLS");
+    if (isNexus)
+    {
+        dataPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"nexus-bench-{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(dataPath);
+        psi.Environment["Nexus__DataPath"] = dataPath;
+    }
+
+    var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+    var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+    using var process = System.Diagnostics.Process.Start(psi)
+        ?? throw new CakeException($"could not start dotnet {dll.FullPath}");
+    process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue("[stderr] " + e.Data); };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+
+    var logFile = logDir.CombineWithFilePath($"{label}-{run}.log");
+    try
+    {
+        int? lastStatus = null;
+        while (true)
+        {
+            lastStatus = TryGet(baseUrl + "/");
+            if (lastStatus == 200)
+            {
+                var elapsed = stopwatch.Elapsed.TotalMilliseconds;
+                Information("  {0,-9} run {1}: {2,7:F0} ms", label, run, elapsed);
+                return elapsed;
+            }
+            if (process.HasExited)
+            {
+                throw new CakeException($"{label} exited with code {process.ExitCode} before answering GET / with 200 (log: {root.GetRelativePath(logFile)}).");
+            }
+            if (stopwatch.Elapsed > TimeSpan.FromSeconds(benchTimeoutSeconds))
+            {
+                throw new CakeException($"{label} did not answer GET / with 200 within {benchTimeoutSeconds} s (last status: {lastStatus?.ToString() ?? "no answer"}; log: {root.GetRelativePath(logFile)}).");
+            }
+            System.Threading.Thread.Sleep(10);
+        }
+    }
+    finally
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            process.WaitForExit(15_000);
+        }
+        catch (Exception e)
+        {
+            Warning("could not stop {0} (pid {1}): {2}", label, process.Id, e.Message);
+        }
+        System.IO.File.WriteAllLines(logFile.FullPath, log);
+        if (dataPath is not null)
+        {
+            try { System.IO.Directory.Delete(dataPath, recursive: true); }
+            catch (Exception e) { Warning("could not delete {0}: {1}", dataPath, e.Message); }
+        }
+    }
+}
+
+double Median(IReadOnlyList<double> values)
+{
+    var sorted = values.OrderBy(v => v).ToArray();
+    var mid = sorted.Length / 2;
+    return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+string Invariant(FormattableString s) => FormattableString.Invariant(s);
+
+string MachineFacts()
+{
+    var memory = "unknown";
+    try
+    {
+        var line = System.IO.File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
+        var kb = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        memory = Invariant($"{kb / 1024.0 / 1024.0:F1} GiB");
+    }
+    catch (Exception)
+    {
+        // not Linux: leave unknown
+    }
+    return $"`{FirstLineOf("uname", "-m")}`, nproc {FirstLineOf("nproc", "")}, memory {memory}, dotnet {FirstLineOf("dotnet", "--version")}";
+}
+
+// Appends one dated entry under "## Results" (at the end) of docs/benchmarks.md.
+void AppendBenchmarkResult(string name, IEnumerable<string> details, string benchLine)
+{
+    if (!FileExists(benchmarksDoc))
+    {
+        System.IO.File.WriteAllText(benchmarksDoc.FullPath, "# Benchmarks\n\n## Results\n");
+    }
+    var existing = System.IO.File.ReadAllText(benchmarksDoc.FullPath);
+    var commit = FirstLineOf("git", "rev-parse --short HEAD");
+    var entry = new System.Text.StringBuilder();
+    if (!existing.EndsWith("\n", StringComparison.Ordinal))
+    {
+        entry.Append('\n');
+    }
+    entry.Append('\n');
+    entry.Append(Invariant($"### {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {name}\n\n"));
+    entry.Append($"- machine: {MachineFacts()}\n");
+    entry.Append($"- commit: `{commit}`\n");
+    foreach (var d in details)
+    {
+        entry.Append($"- {d}\n");
+    }
+    entry.Append($"- `{benchLine}`\n");
+    System.IO.File.AppendAllText(benchmarksDoc.FullPath, entry.ToString());
+    Information("Appended the result to {0}", root.GetRelativePath(benchmarksDoc));
+}
+
+//////////////////////////////////////////////////////////////////////
+// SETUP / TEARDOWN
+//////////////////////////////////////////////////////////////////////
+
+Setup(ctx =>
+{
+    Information("Nexus build: target={0} configuration={1} root={2}", target, configuration, root.FullPath);
+});
+
+TaskTeardown(ctx =>
+{
+    taskDurations.Add((ctx.Task.Name, ctx.Duration, ctx.Skipped ? "skipped" : ctx.Successful ? "ok" : "FAILED"));
+});
+
+Teardown(ctx =>
+{
+    benchHttp.Dispose();
+    Information("");
+    Information("Task durations:");
+    foreach (var (name, duration, state) in taskDurations)
+    {
+        Information("  {0,-20} {1,10:hh\\:mm\\:ss\\.f}  {2}", name, duration, state);
+    }
+    Information("  {0,-20} {1,10:hh\\:mm\\:ss\\.f}", "Total", TimeSpan.FromTicks(taskDurations.Sum(t => t.Duration.Ticks)));
+    // Plain Console so nothing (colours, prefixes) gets in the way of tools reading these lines.
+    foreach (var line in finalLines)
+    {
+        Console.WriteLine(line);
+    }
+});
+
+//////////////////////////////////////////////////////////////////////
+// TASKS
+//////////////////////////////////////////////////////////////////////
+
+Task("Prerequisites")
+    .Description("Installs redis-server, PostgreSQL and Chromium with apt-get when missing (tools/prerequisites.sh).")
+    .Does(() =>
+{
+    var exitCode = StartProcess("bash", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(root.CombineWithFilePath("tools/prerequisites.sh").FullPath),
+        WorkingDirectory = root,
+    });
+    if (exitCode != 0)
+    {
+        throw new CakeException(exitCode, "tools/prerequisites.sh failed (see its message above).");
+    }
+});
+
+Task("Restore")
+    .Description("dotnet restore Nexus.sln.")
+    .Does(() =>
+{
+    RequireFile(solution, "Solution");
+    Dotnet(new ProcessArgumentBuilder().Append("restore").AppendQuoted(solution.FullPath));
+});
+
+Task("Build")
+    .Description("dotnet build Nexus.sln -c <configuration> -warnaserror (after Restore).")
+    .IsDependentOn("Restore")
+    .Does(() =>
+{
+    Dotnet(new ProcessArgumentBuilder()
+        .Append("build").AppendQuoted(solution.FullPath)
+        .Append("-c").Append(configuration)
+        .Append("--no-restore")
+        .Append("-warnaserror"));
+});
+
+foreach (var (taskName, project, needsPrerequisites) in testProjects)
+{
+    var task = Task(taskName)
+        .Description($"Runs tests/{project} (after Build{(needsPrerequisites ? " and Prerequisites" : "")}); trx in artifacts/test-results.");
+    if (needsPrerequisites)
+    {
+        task.IsDependentOn("Prerequisites");
+    }
+    task.IsDependentOn("Build")
+        .Does(() => ReportTests(new[] { RunTestProject(project) }));
+}
+
+Task("Test")
+    .Description("Default. Prerequisites + Build, then all four test projects; prints 'Tests: N passed, N failed, N skipped'.")
+    .IsDependentOn("Prerequisites")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    // Run every project even when an earlier one fails, then report and fail once.
+    var results = testProjects.Select(t => RunTestProject(t.Project)).ToList();
+    ReportTests(results);
+});
+
+Task("Run")
+    .Description("dotnet run the host (src/Host/Nexus.Host, -c <configuration>); --urls=<urls> is passed to it.")
+    .Does(() =>
+{
+    RequireFile(hostProject, "Host project");
+    var args = new ProcessArgumentBuilder()
+        .Append("run").Append("--project").AppendQuoted(hostProject.FullPath)
+        .Append("-c").Append(configuration);
+    if (!string.IsNullOrWhiteSpace(urls))
+    {
+        args.Append("--").Append("--urls").AppendQuoted(urls);
+    }
+    Dotnet(args);
+});
+
+Task("Bench-Startup")
+    .Description("Startup time of Nexus.Host vs tools/Bench/StartupReference (start -> first 200 on GET /), appended to docs/benchmarks.md.")
+    .Does(() =>
+{
+    RequireFile(hostProject, "Host project");
+    RequireFile(startupReferenceProject, "Startup reference project");
+    const string benchConfiguration = "Release";
+    Dotnet(new ProcessArgumentBuilder().Append("build").AppendQuoted(hostProject.FullPath).Append("-c").Append(benchConfiguration));
+    Dotnet(new ProcessArgumentBuilder().Append("build").AppendQuoted(startupReferenceProject.FullPath).Append("-c").Append(benchConfiguration));
+    var nexusDll = TargetPathOf(hostProject, benchConfiguration);
+    var referenceDll = TargetPathOf(startupReferenceProject, benchConfiguration);
+
+    var logDir = artifacts.Combine("bench/startup");
+    EnsureDirectoryExists(logDir);
+    CleanDirectory(logDir);
+
+    TryGet($"http://127.0.0.1:{FreeLoopbackPort()}/"); // JIT the polling path before the first measurement
+
+    Information("Measuring {0} runs each, alternating (logs: {1}):", benchRuns, root.GetRelativePath(logDir));
+    var nexus = new List<double>();
+    var reference = new List<double>();
+    for (var run = 1; run <= benchRuns; run++)
+    {
+        nexus.Add(MeasureStartup("nexus", nexusDll, run, isNexus: true, logDir));
+        reference.Add(MeasureStartup("reference", referenceDll, run, isNexus: false, logDir));
+    }
+
+    var nexusMedian = Median(nexus);
+    var referenceMedian = Median(reference);
+    var benchLine = Invariant($"BENCH startup median_ms={nexusMedian:F0} reference_median_ms={referenceMedian:F0} ratio={nexusMedian / referenceMedian:F2} runs={benchRuns}");
+    AppendBenchmarkResult("startup", new[]
+    {
+        "runs (ms): Nexus " + string.Join(", ", nexus.Select(v => Invariant($"{v:F0}")))
+            + " · reference " + string.Join(", ", reference.Select(v => Invariant($"{v:F0}"))),
+    }, benchLine);
+    finalLines.Add(benchLine);
+});
+
+Task("Bench")
+    .Description("Runs every Bench-* target.")
+    .IsDependentOn("Bench-Startup");
+
+RunTarget(target);

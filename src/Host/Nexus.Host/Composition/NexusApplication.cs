@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.DataProtection;
+using Nexus.Shared.Health;
+using Nexus.Shared.Modules;
+using Nexus.Shared.Startup;
+using Nexus.Shared.Web;
+
+namespace Nexus.Host.Composition;
+
+/// <summary>The composition root: what the Nexus host is made of and the order its middleware runs in.</summary>
+internal static class NexusApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var dataPath = DataFolder.Resolve(builder.Configuration[DataFolder.Setting], builder.Environment.ContentRootPath);
+        NexusLogging.Configure(builder, dataPath);
+
+        builder.Services.AddNexusFoundation(builder.Configuration, dataPath);
+        // Keys live in the data folder so sign-in cookies and antiforgery tokens survive restarts.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Nexus")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+        var mvc = builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", "Admin"));
+        builder.Services.AddAuthorization();
+        var modules = builder.Services.AddNexusModules(builder.Configuration, mvc, NexusModules.All);
+
+        var app = builder.Build();
+        app.UseNexusRequestPipeline();
+        app.UseNexusErrorPages("/error", "/status/{0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapNexusHealth();
+        app.MapRazorPages();
+        app.MapNexusModules(modules);
+        return app;
+    }
+}

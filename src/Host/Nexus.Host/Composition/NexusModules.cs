@@ -1,0 +1,16 @@
+using Nexus.Modules.Catalog;
+using Nexus.Shared.Modules;
+
+namespace Nexus.Host.Composition;
+
+/// <summary>
+/// Every module this host can run, listed explicitly (no scanning by name). Each can be switched off with
+/// <c>Modules:&lt;Name&gt;:Enabled=false</c>.
+/// </summary>
+internal static class NexusModules
+{
+    public static IReadOnlyList<ModuleDefinition> All { get; } =
+    [
+        new(CatalogModule.Name, typeof(CatalogModule).Assembly, (s, c) => s.AddCatalogModule(c), e => e.MapCatalogModule()),
+    ];
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MediatR;
+using Nexus.Modules.Catalog.Data;
+using Nexus.Modules.Catalog.Features.BrowseProducts;
+using Nexus.Modules.Catalog.Seeding;
+using Nexus.Shared.Application;
+using Nexus.Shared.Persistence;
+
+namespace Nexus.Modules.Catalog;
+
+/// <summary>Catalog: products and categories, the storefront listing, and the product facts other modules ask for.</summary>
+public static class CatalogModule
+{
+    public const string Name = "Catalog";
+
+    public static IServiceCollection AddCatalogModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<CatalogDbContext>(Name, CatalogDbContext.SchemaName);
+        services.AddModuleHandlers(typeof(CatalogModule).Assembly);
+        services.AddScoped<IModuleSeeder, CatalogDemoSeeder>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CatalogOptions>()
+            .Bind(configuration.GetSection($"Modules:{Name}"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCatalogModule(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/catalog").WithTags("Catalog");
+        api.MapGet("/products", async (int? page, int? pageSize, IMediator mediator, IOptions<CatalogOptions> options, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new BrowseProducts(page ?? 1, pageSize ?? options.Value.PageSize), ct)));
+        return endpoints;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Reflection;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nexus.Shared.Persistence;
+
+namespace Nexus.Shared.Application;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>
+    /// MediatR 5.1.0 with the pipeline in this order: logging (outermost, so it times everything),
+    /// validation, unit of work (innermost, so only valid, successful commands commit).
+    /// </summary>
+    public static IServiceCollection AddNexusApplication(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.TryAddScoped<IMediator, Mediator>();
+        services.TryAddSingleton<ModuleDatabaseRegistry>();
+        if (!services.Any(d => d.ServiceType == typeof(IPipelineBehavior<,>)))
+        {
+            services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+            services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+            services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
+        }
+
+        return services;
+    }
+
+    /// <summary>Registers a module's request handlers, notification handlers and validators (internal ones included).</summary>
+    public static IServiceCollection AddModuleHandlers(this IServiceCollection services, Assembly moduleAssembly)
+    {
+        services.Scan(scan => scan
+            .FromAssemblies(moduleAssembly)
+            .AddClasses(classes => classes.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime()
+            .AddClasses(classes => classes.AssignableTo(typeof(IValidator<>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime());
+        return services;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Nexus.Shared.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a module's DbContext on the configured provider, with its own migrations history table,
+    /// and records it for start-up migration, readiness and the unit of work.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string moduleName, string schema)
+        where TContext : ModuleDbContext
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddDbContext<TContext>((provider, options) =>
+            ConfigureProvider(options, provider.GetRequiredService<DatabaseSettings>(), schema));
+        // Nexus.Modules.<Name>.Data -> Nexus.Modules.<Name>: the namespace root of the module and its Contracts.
+        var moduleNamespace = string.Join('.', (typeof(TContext).Namespace ?? string.Empty).Split('.').Take(3));
+        services.AddSingleton(new ModuleDatabase(moduleName, schema, typeof(TContext), moduleNamespace));
+        services.TryAddSingleton<ModuleDatabaseRegistry>();
+        services.AddHealthChecks().AddDbContextCheck<TContext>($"database:{schema}", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Applies the provider choice to a context's options; also used by tests and tools.</summary>
+    public static void ConfigureProvider(DbContextOptionsBuilder options, DatabaseSettings database, string schema)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(database);
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqliteNaming = new ModuleNaming("Microsoft.EntityFrameworkCore.Sqlite", schema);
+                options.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(sqliteNaming.MigrationsHistoryTable));
+                break;
+            case DatabaseProvider.Postgres:
+                var naming = new ModuleNaming("Npgsql.EntityFrameworkCore.PostgreSQL", schema);
+                options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(naming.MigrationsHistoryTable, naming.Schema));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown database provider.");
+        }
+
+        // Migrations are hand-written and carry no model snapshot, so EF cannot compare them with the
+        // model; the schema-drift test does that job on both providers (docs/decisions/0003).
+        options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+}

@@ -1,0 +1,107 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Nexus.Shared.Persistence;
+using Npgsql;
+using Quartz;
+
+namespace Nexus.Shared.Scheduling;
+
+/// <summary>
+/// Nightly housekeeping on the application database: refreshes the query planner's statistics so plans
+/// follow the data as the catalogue and order tables grow, and on SQLite folds the write-ahead log back
+/// into the main file so it does not grow without bound under a long-running host.
+/// </summary>
+/// <remarks>
+/// Non-concurrent (enforced cluster-wide by the job store) because two overlapping runs would only
+/// compete for the same locks. Opens its own connection rather than using a DbContext: it needs none
+/// of the model, and must not share a pooled context's transaction.
+/// </remarks>
+[DisallowConcurrentExecution]
+internal sealed partial class DatabaseMaintenanceJob(DatabaseSettings database, ILogger<DatabaseMaintenanceJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var total = Stopwatch.StartNew();
+        LogStarting(logger, database.Provider, context.FireInstanceId);
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                await MaintainSqliteAsync(cancellationToken);
+                break;
+            case DatabaseProvider.Postgres:
+                await MaintainPostgresAsync(cancellationToken);
+                break;
+            default:
+                throw new NotSupportedException($"Database maintenance is not implemented for {database.Provider}.");
+        }
+
+        LogFinished(logger, database.Provider, total.ElapsedMilliseconds);
+    }
+
+    private async Task MaintainSqliteAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+
+        // Runs ANALYZE only on tables whose statistics SQLite considers stale, so it is cheap to run daily.
+        var step = Stopwatch.StartNew();
+        await ExecuteAsync(connection, "PRAGMA optimize;", cancellationToken);
+        LogStep(logger, "PRAGMA optimize", step.ElapsedMilliseconds);
+
+        // Microsoft.Data.Sqlite cannot interrupt a running statement, so cancellation is honoured between
+        // the steps; each one is short.
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // TRUNCATE waits for readers and writers, copies the WAL into the database and resets the WAL file
+        // to zero bytes. Its one row says whether it was blocked (busy = 1) and how many frames it moved;
+        // outside WAL mode it returns (0, -1, -1) and does nothing.
+        step.Restart();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            LogCheckpoint(logger, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), step.ElapsedMilliseconds);
+        }
+    }
+
+    private async Task MaintainPostgresAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+
+        // A database-wide ANALYZE samples every table the role may read, so its time grows with the number
+        // of tables rather than rows. No command timeout: cancellation (shutdown) is the limit, and Npgsql
+        // turns it into a server-side cancel request.
+        var step = Stopwatch.StartNew();
+        await ExecuteAsync(connection, "ANALYZE;", cancellationToken, commandTimeoutSeconds: 0);
+        LogStep(logger, "ANALYZE", step.ElapsedMilliseconds);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken, int? commandTimeoutSeconds = null)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (commandTimeoutSeconds is { } timeout)
+        {
+            command.CommandTimeout = timeout;
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database maintenance starting on {Provider} (fire {FireInstanceId})")]
+    private static partial void LogStarting(ILogger logger, DatabaseProvider provider, string fireInstanceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database maintenance: {Step} took {ElapsedMs} ms")]
+    private static partial void LogStep(ILogger logger, string step, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database maintenance: PRAGMA wal_checkpoint(TRUNCATE) busy={Busy}, WAL frames={LogFrames}, checkpointed={CheckpointedFrames}, took {ElapsedMs} ms")]
+    private static partial void LogCheckpoint(ILogger logger, long busy, long logFrames, long checkpointedFrames, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database maintenance on {Provider} finished in {ElapsedMs} ms")]
+    private static partial void LogFinished(ILogger logger, DatabaseProvider provider, long elapsedMs);
+}

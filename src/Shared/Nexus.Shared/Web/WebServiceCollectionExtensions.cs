@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Nexus.Shared.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>Security headers, ProblemDetails carrying the correlation id, and API exception handling.</summary>
+    public static IServiceCollection AddNexusWeb(this IServiceCollection services)
+    {
+        services.AddScoped<ContentSecurityPolicy>();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>The outermost middleware: correlation id first, so every later log line carries it.</summary>
+    public static IApplicationBuilder UseNexusRequestPipeline(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        return app;
+    }
+
+    /// <summary>
+    /// Error handling: APIs answer ProblemDetails, pages re-execute the friendly <paramref name="errorPath"/>
+    /// and <paramref name="statusPathFormat"/> pages.
+    /// </summary>
+    public static IApplicationBuilder UseNexusErrorPages(this IApplicationBuilder app, string errorPath, string statusPathFormat)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = errorPath });
+        app.UseWhen(context => ApiRequests.IsApi(context.Request), api => api.UseStatusCodePages());
+        app.UseWhen(context => !ApiRequests.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute(statusPathFormat));
+        return app;
+    }
+}
