@@ -12,7 +12,8 @@
 //   Bench              every Bench-* target
 //   Bench-Startup      Nexus.Host vs tools/Bench/StartupReference: process start -> first 200 on GET /
 //
-// Lines other tools read (printed once, at the very end of the output, alone on their line):
+// Lines other tools read (printed once, alone on their line, after the task-duration table at the
+// end of the output; only Cake's error report follows them when the build fails):
 //   Tests: N passed, N failed, N skipped          (test targets; totals parsed from the trx files)
 //   BENCH startup median_ms=... reference_median_ms=... ratio=... runs=5   (Bench-Startup)
 
@@ -116,11 +117,13 @@ sealed class TestProjectResult
     public int Failed { get; set; }
     public int Skipped { get; set; }
     public string Problem { get; set; } = "";
+    public List<string> FailedTests { get; } = new();
     public bool Ok => ExitCode == 0 && HasTrx && Failed == 0 && Problem.Length == 0;
 }
 
-// Counts the top-level UnitTestResult elements of a VSTest trx file by outcome.
-(int Passed, int Failed, int Skipped) ParseTrx(FilePath trx)
+// Counts the top-level UnitTestResult elements of a VSTest trx file by outcome and collects the
+// names of the failed ones.
+(int Passed, int Failed, int Skipped) ParseTrx(FilePath trx, List<string> failedTests)
 {
     XNamespace ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
     var doc = XDocument.Load(trx.FullPath);
@@ -139,6 +142,7 @@ sealed class TestProjectResult
             case "Timeout":
             case "Aborted":
                 failed++;
+                failedTests.Add((string?)result.Attribute("testName") ?? "?");
                 break;
             default: // NotExecuted (ignored/skipped), Inconclusive, NotRunnable, ...
                 skipped++;
@@ -182,12 +186,20 @@ TestProjectResult RunTestProject(string project)
     }
 
     result.ExitCode = RunDotnet(args);
+    // The blame collector leaves an empty GUID folder per run.
+    foreach (var dir in System.IO.Directory.GetDirectories(testResults.FullPath))
+    {
+        if (!System.IO.Directory.EnumerateFileSystemEntries(dir).Any())
+        {
+            System.IO.Directory.Delete(dir);
+        }
+    }
     if (FileExists(trx))
     {
         result.HasTrx = true;
         try
         {
-            var (passed, failed, skipped) = ParseTrx(trx);
+            var (passed, failed, skipped) = ParseTrx(trx, result.FailedTests);
             result.Passed = passed;
             result.Failed = failed;
             result.Skipped = skipped;
@@ -206,7 +218,7 @@ TestProjectResult RunTestProject(string project)
     {
         result.Problem = $"dotnet test exited with {result.ExitCode} (test host crash, hang or no tests discovered?)";
     }
-    if (result.HasTrx && result.Passed + result.Failed + result.Skipped == 0)
+    if (result.ExitCode == 0 && result.HasTrx && result.Passed + result.Failed + result.Skipped == 0)
     {
         Warning("{0}: ran no test.", project);
     }
@@ -221,6 +233,18 @@ void ReportTests(IReadOnlyList<TestProjectResult> results)
     {
         Information("  {0,-28} {1,5} passed {2,5} failed {3,5} skipped   exit {4}{5}",
             r.Project, r.Passed, r.Failed, r.Skipped, r.ExitCode, r.Problem.Length > 0 ? "   " + r.Problem : "");
+    }
+    foreach (var r in results.Where(r => r.FailedTests.Count > 0))
+    {
+        Error("Failed in {0}:", r.Project);
+        foreach (var name in r.FailedTests.Take(50))
+        {
+            Error("  {0}", name);
+        }
+        if (r.FailedTests.Count > 50)
+        {
+            Error("  ... and {0} more (see {1}.trx)", r.FailedTests.Count - 50, r.Project);
+        }
     }
 
     finalLines.Add($"Tests: {results.Sum(r => r.Passed)} passed, {results.Sum(r => r.Failed)} failed, {results.Sum(r => r.Skipped)} skipped");

@@ -7,7 +7,8 @@ namespace Nexus.Testing;
 /// Runs registered cleanups once when the test process ends. Dispose is the normal path; this is
 /// the safety net for shared servers (never disposed by a test), for tests that forget, and for
 /// runs that are aborted with Ctrl+C or a CI timeout's SIGTERM. A SIGKILL runs nothing in this
-/// process, which is what <see cref="Watchdog"/> is for.
+/// process, which is what <see cref="Watchdog"/> is for. Cleanups must be quick: vstest kills
+/// the test host about 100 ms after ProcessExit starts, so slow work is left to the watchdogs.
 /// </summary>
 internal static class ExitHooks
 {

@@ -49,7 +49,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             Path.Combine(binDirectory, "pg_ctl"),
             directory,
             RunUser);
-        _exitHook = ExitHooks.Register(StopNow);
+        _exitHook = ExitHooks.Register(QuitAtExit);
     }
 
     public int Port { get; private set; }
@@ -173,7 +173,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
         catch
         {
-            server.StopNow();
+            server.CleanUpFailedStart();
             throw;
         }
     }
@@ -312,8 +312,29 @@ public sealed partial class PostgresServer : IAsyncDisposable
         await RunToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], TimeSpan.FromSeconds(60), CancellationToken.None);
     }
 
-    /// <summary>Exit hook and failed-start path: synchronous, immediate shutdown.</summary>
-    private void StopNow()
+    /// <summary>
+    /// Exit hook. vstest kills the test host about 100 ms after ProcessExit starts: too soon for
+    /// runuser + pg_ctl stop + deleting the folder. So this only sends SIGQUIT (immediate
+    /// shutdown, which still removes postgres' shared memory, unlike SIGKILL) to the postmaster,
+    /// and the still-armed watchdog finishes the job once this process is gone.
+    /// </summary>
+    private void QuitAtExit()
+    {
+        try
+        {
+            var pid = File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).FirstOrDefault();
+            if (int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                ExternalProcess.TryRun(ExternalProcess.Find("kill") ?? "kill", ["-QUIT", pid], TimeSpan.FromSeconds(2));
+            }
+        }
+        catch (IOException)
+        {
+            // Not running.
+        }
+    }
+
+    private void CleanUpFailedStart()
     {
         if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
         {

@@ -40,7 +40,7 @@ public sealed class RedisServer : IAsyncDisposable
             rm -rf -- "$1"
             """,
             _directory);
-        _exitHook = ExitHooks.Register(StopNow);
+        _exitHook = ExitHooks.Register(KillAtExit);
     }
 
     public int Port { get; private set; }
@@ -164,7 +164,7 @@ public sealed class RedisServer : IAsyncDisposable
         }
         catch
         {
-            server.StopNow();
+            server.CleanUpFailedStart();
             throw;
         }
     }
@@ -173,11 +173,17 @@ public sealed class RedisServer : IAsyncDisposable
     private async Task<bool> TryLaunchAsync(int port, CancellationToken cancellationToken)
     {
         Port = port;
+        // Under setsid (its own session): a Ctrl+C in the terminal goes to the whole foreground
+        // process group, and vstest ignores it while redis would quit under the running tests.
+        // Not a group leader, setsid execs in place, so the pid stays redis' own (the readiness
+        // check below relies on that).
+        var setsid = ExternalProcess.Find("setsid");
         var process = new Process
         {
             StartInfo = ExternalProcess.StartInfo(
-                _executable,
+                setsid ?? _executable,
                 [
+                    .. setsid is null ? Array.Empty<string>() : [_executable],
                     "--port", port.ToString(CultureInfo.InvariantCulture),
                     "--bind", "127.0.0.1",
                     "--save", "",
@@ -258,8 +264,28 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Exit hook and failed-start path: synchronous and unconditional.</summary>
-    private void StopNow()
+    /// <summary>
+    /// Exit hook. vstest kills the test host about 100 ms after ProcessExit starts, so this only
+    /// kills redis (a syscall) and leaves removing the folder to the still-armed watchdog, which
+    /// starts once this process is gone.
+    /// </summary>
+    private void KillAtExit()
+    {
+        if (_process is { } process)
+        {
+            try
+            {
+                process.Kill();
+                File.Delete(Path.Combine(_directory, "redis.pid")); // So the watchdog kills no stale pid.
+            }
+            catch (InvalidOperationException)
+            {
+                // Already exited.
+            }
+        }
+    }
+
+    private void CleanUpFailedStart()
     {
         if (_process is { } process)
         {

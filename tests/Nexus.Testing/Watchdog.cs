@@ -3,11 +3,11 @@ using System.Diagnostics;
 namespace Nexus.Testing;
 
 /// <summary>
-/// Backstop for a test host killed with SIGKILL (vstest's hang/abort handling, the OOM killer),
-/// when no handler of ours runs. A tiny shell in its own session blocks reading a pipe whose
-/// write end only this process holds; the kernel closes it when we die, however we die, and the
-/// shell then runs the cleanup script. <see cref="Disarm"/> is the normal path and makes it exit
-/// without doing anything.
+/// Backstop for a test host that dies without cleaning up: SIGKILL (vstest's hang/abort handling,
+/// the OOM killer), and vstest's own kill about 100 ms after ProcessExit starts, too soon for
+/// slow cleanups. A tiny shell blocks reading a pipe whose write end only this process holds; the
+/// kernel closes it when we die, however we die, and the shell then runs the cleanup script.
+/// <see cref="Disarm"/> (after a normal dispose) makes it exit without doing anything.
 /// </summary>
 internal sealed class Watchdog : IDisposable
 {
@@ -18,8 +18,9 @@ internal sealed class Watchdog : IDisposable
     /// Must be idempotent and quiet about things already gone.</param>
     public Watchdog(string cleanupScript, params string[] arguments)
     {
-        // Own session (setsid): a Ctrl+C or a kill of the test's process group must not take the
-        // watchdog down with it. Output goes nowhere so it never holds a pipe of the test runner
+        // setsid --fork: a new session, so a Ctrl+C or a kill of the test's process group does not
+        // take the watchdog down too, and forked, so it is no child of ours and a kill of our
+        // process tree misses it. Output goes nowhere so it never holds a pipe of the test runner
         // open (which would make `dotnet test` wait for it).
         const string prologue = """
             exec >/dev/null 2>&1
@@ -38,6 +39,7 @@ internal sealed class Watchdog : IDisposable
         };
         if (setsid is not null)
         {
+            start.ArgumentList.Add("--fork");
             start.ArgumentList.Add("/bin/sh");
         }
 

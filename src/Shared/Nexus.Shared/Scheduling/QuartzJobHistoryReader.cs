@@ -42,7 +42,9 @@ internal sealed class QuartzJobHistoryReader(IExecutionHistoryStore historyStore
         entry.Duration,
         // Quartz's own verdict: false for a job that threw and for one cancelled (shutdown, timeout).
         entry.Succeeded,
-        entry.ExceptionMessage,
+        // A cancelled run (shutdown, timeout) has no exception message; say why it did not succeed.
+        entry.ExceptionMessage
+            ?? (entry.EffectiveResult == JobRunResult.Cancelled ? "Cancelled before it completed (shutdown or timeout)." : null),
         entry.Manual,
         entry.SchedulerInstanceId);
 }

@@ -1,0 +1,3 @@
+global using FluentAssertions;
+global using Nexus.Testing;
+global using NUnit.Framework;

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+
+namespace Nexus.IntegrationTests.Startup;
+
+/// <summary>
+/// Bad configuration must stop the real host process with one clear line naming the setting and a
+/// non-zero exit code, never a stack trace and never a half-started shop.
+/// </summary>
+internal sealed class StartupFailureTests
+{
+    [Test]
+    public async Task An_unknown_database_provider_is_named()
+    {
+        var result = await RunHostAsync(new() { ["Database__Provider"] = "Oracle" });
+        result.ShouldFailNaming("Database:Provider", "'Oracle' is not a supported database provider");
+    }
+
+    [Test]
+    public async Task A_malformed_connection_string_is_named()
+    {
+        var result = await RunHostAsync(new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Nexus"] = "Host=127.0.0.1;Port=not-a-port" });
+        result.ShouldFailNaming("ConnectionStrings:Nexus", "is not a valid PostgreSQL connection string");
+    }
+
+    [Test]
+    public async Task An_unreachable_postgres_is_named()
+    {
+        var port = FreePort.Next();
+        var result = await RunHostAsync(new() { ["Database__Provider"] = "Postgres", ["ConnectionStrings__Nexus"] = $"Host=127.0.0.1;Port={port};Database=nexus;Username=nexus" });
+        result.ShouldFailNaming("ConnectionStrings:Nexus", $"cannot connect to PostgreSQL at 127.0.0.1:{port}/nexus");
+    }
+
+    [Test]
+    public async Task An_unwritable_data_folder_is_named()
+    {
+        // Root can write almost anywhere, so use a path that cannot be a folder: one below a regular file.
+        var file = Path.GetTempFileName();
+        var result = await RunHostAsync(new() { ["Nexus__DataPath"] = Path.Combine(file, "data") });
+        result.ShouldFailNaming("Nexus:DataPath", "is not writable");
+        File.Delete(file);
+    }
+
+    [Test]
+    public async Task The_migrate_command_applies_migrations_and_exits()
+    {
+        var data = Directory.CreateTempSubdirectory("nexus-migrate-").FullName;
+        var result = await RunHostAsync(new() { ["Nexus__DataPath"] = data }, "migrate");
+        result.ExitCode.Should().Be(0, result.Describe());
+        result.StandardOutput.Should().Contain("migrations applied");
+        File.Exists(Path.Combine(data, "nexus.db")).Should().BeTrue();
+        Directory.Delete(data, recursive: true);
+    }
+
+    private static async Task<HostRun> RunHostAsync(Dictionary<string, string> environment, params string[] arguments)
+    {
+        var hostDll = Path.Combine(AppContext.BaseDirectory, "Nexus.Host.dll");
+        var workDir = Directory.CreateTempSubdirectory("nexus-run-").FullName;
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(hostDll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Nexus__DataPath"] = Path.Combine(workDir, "data");
+        start.Environment["Scheduling__Enabled"] = "false";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("The host kept running instead of stopping on bad configuration.");
+        }
+
+        return new HostRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    private sealed record HostRun(int ExitCode, string StandardOutput, string StandardError)
+    {
+        public void ShouldFailNaming(string setting, string problem)
+        {
+            ExitCode.Should().NotBe(0, Describe());
+            var lines = StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            lines.Should().ContainSingle(Describe()).Which.Should().StartWith($"Nexus cannot start: {setting}: ").And.Contain(problem);
+        }
+
+        public string Describe() => $"exit {ExitCode}\n--- stdout\n{StandardOutput}\n--- stderr\n{StandardError}";
+    }
+}

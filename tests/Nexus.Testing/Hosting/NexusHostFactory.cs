@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Nexus.Testing.Hosting;
+
+/// <summary>
+/// A real Nexus host for a test: its own data folder, the database of the test's choice and any setting
+/// overrides. In-memory by default; <see cref="StartKestrel"/> serves it on a real port for browsers.
+/// </summary>
+public sealed class NexusHostFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    public NexusHostFactory(IDictionary<string, string?>? settings = null)
+    {
+        DataPath = Directory.CreateTempSubdirectory("nexus-test-").FullName;
+        this.settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Nexus:DataPath"] = DataPath,
+            ["Scheduling:Enabled"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            this.settings[key] = value;
+        }
+    }
+
+    public string DataPath { get; }
+
+    /// <summary>A host on PostgreSQL, in a fresh database of the shared test server.</summary>
+    public static async Task<NexusHostFactory> OnPostgresAsync(IDictionary<string, string?>? settings = null)
+    {
+        var server = await PostgresServer.SharedAsync();
+        var connectionString = await server.CreateDatabaseAsync();
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Nexus"] = connectionString,
+        };
+        return new NexusHostFactory(all);
+    }
+
+    /// <summary>Serves the host on a free loopback port through Kestrel and returns its base address.</summary>
+    public Uri StartKestrel()
+    {
+        var port = FreePort.Next();
+        UseKestrel(port);
+        StartServer();
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(DataPath, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A log file may still be closing; the temp folder is cleaned by the OS eventually.
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Nexus.Shared.Persistence;
+
+namespace Nexus.UnitTests.Shared;
+
+internal sealed class ModuleNamingTests
+{
+    [Test]
+    public void Sqlite_has_no_schemas_so_tables_are_prefixed()
+    {
+        var naming = new ModuleNaming("Microsoft.EntityFrameworkCore.Sqlite", "catalog");
+        naming.Schema.Should().BeNull();
+        naming.Table("products").Should().Be("catalog_products");
+        naming.Index("products", "Sku").Should().Be("IX_catalog_products_Sku");
+        naming.MigrationsHistoryTable.Should().Be("catalog___ef_migrations");
+    }
+
+    [Test]
+    public void Postgres_keeps_each_module_in_its_own_schema()
+    {
+        var naming = new ModuleNaming("Npgsql.EntityFrameworkCore.PostgreSQL", "catalog");
+        naming.Schema.Should().Be("catalog");
+        naming.Table("products").Should().Be("products");
+        naming.PrimaryKey("products").Should().Be("PK_products");
+        naming.MigrationsHistoryTable.Should().Be("__ef_migrations");
+    }
+}
