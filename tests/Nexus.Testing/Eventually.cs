@@ -48,8 +48,10 @@ public static class Eventually
                 break;
             }
 
-            var wait = delay < timeout - elapsed.Elapsed ? delay : timeout - elapsed.Elapsed;
-            await Task.Delay(wait, cancellationToken);
+            // Whole milliseconds, at least one: Task.Delay truncates, and a zero delay near the
+            // deadline would spin through hundreds of checks.
+            var remainingMs = (timeout - elapsed.Elapsed).TotalMilliseconds;
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(Math.Clamp(remainingMs, 1, delay.TotalMilliseconds))), cancellationToken);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 250));
         }
 

@@ -22,10 +22,10 @@ public sealed class RedisServer : IAsyncDisposable
     private readonly string _directory;
     private readonly bool _isShared;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly OutputTail _output = new();
     private readonly Watchdog _watchdog;
     private readonly long _exitHook;
     private Process? _process;
+    private OutputTail _output = new(); // Of the current redis process only.
     private bool _disposed;
 
     private RedisServer(string executable, bool isShared)
@@ -196,8 +196,9 @@ public sealed class RedisServer : IAsyncDisposable
                 ],
                 _directory),
         };
-        process.OutputDataReceived += (_, e) => _output.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => _output.Add(e.Data);
+        var output = _output = new OutputTail();
+        process.OutputDataReceived += (_, e) => output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -210,14 +211,15 @@ public sealed class RedisServer : IAsyncDisposable
             if (process.HasExited)
             {
                 await process.WaitForExitAsync(cancellationToken); // flushes the output tail
+                var exitCode = process.ExitCode;
                 _process = null;
                 process.Dispose();
-                if (_output.Contains("Address already in use"))
+                if (output.Contains("Address already in use"))
                 {
                     return false;
                 }
 
-                throw new InvalidOperationException($"redis-server exited with code {process.ExitCode} while starting.\n{_output}");
+                throw new InvalidOperationException($"redis-server exited with code {exitCode} while starting.\n{output}");
             }
 
             // INFO rather than PING: the process id proves the answer comes from our server, not
@@ -231,7 +233,7 @@ public sealed class RedisServer : IAsyncDisposable
             await Task.Delay(25, cancellationToken);
         }
 
-        throw new TimeoutException($"redis-server did not answer PING on port {port} within {StartTimeout.TotalSeconds:0}s.\n{_output}");
+        throw new TimeoutException($"redis-server did not answer on port {port} within {StartTimeout.TotalSeconds:0}s.\n{output}");
     }
 
     private async Task StopProcessAsync()

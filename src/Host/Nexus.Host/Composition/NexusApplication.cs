@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
+using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Health;
+using Nexus.Shared.Security;
 using Nexus.Shared.Modules;
+using Nexus.Shared.Scheduling;
 using Nexus.Shared.Startup;
 using Nexus.Shared.Web;
 
@@ -15,13 +18,16 @@ internal static class NexusApplication
         var dataPath = DataFolder.Resolve(builder.Configuration[DataFolder.Setting], builder.Environment.ContentRootPath);
         NexusLogging.Configure(builder, dataPath);
 
-        builder.Services.AddNexusFoundation(builder.Configuration, dataPath);
+        var database = builder.Services.AddNexusFoundation(builder.Configuration, dataPath);
+        // After the foundation, so the database is migrated before the scheduler's hosted service starts.
+        builder.Services.AddNexusScheduling(builder.Configuration, database);
         // Keys live in the data folder so sign-in cookies and antiforgery tokens survive restarts.
         builder.Services.AddDataProtection()
             .SetApplicationName("Nexus")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
-        var mvc = builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", "Admin"));
-        builder.Services.AddAuthorization();
+        builder.Services.AddNexusCookieAuthentication();
+        builder.Services.AddNexusAuthorization();
+        var mvc = builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", NexusPolicies.BackOffice));
         var modules = builder.Services.AddNexusModules(builder.Configuration, mvc, NexusModules.All);
 
         var app = builder.Build();
@@ -34,6 +40,7 @@ internal static class NexusApplication
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Nexus.Host.Pages;
 
 /// <summary>Friendly pages for 404 and other status codes, re-executed by the status-code middleware.</summary>
+[AllowAnonymous]
 internal sealed class StatusModel : PageModel
 {
     public string Heading { get; private set; } = string.Empty;

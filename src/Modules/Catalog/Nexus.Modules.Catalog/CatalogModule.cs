@@ -34,7 +34,8 @@ public static class CatalogModule
 
     public static IEndpointRouteBuilder MapCatalogModule(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/catalog").WithTags("Catalog");
+        // The catalog is public: shoppers browse before they sign in.
+        var api = endpoints.MapGroup("/api/catalog").WithTags("Catalog").AllowAnonymous();
         api.MapGet("/products", async (int? page, int? pageSize, IMediator mediator, IOptions<CatalogOptions> options, CancellationToken ct) =>
             Results.Ok(await mediator.Send(new BrowseProducts(page ?? 1, pageSize ?? options.Value.PageSize), ct)));
         return endpoints;

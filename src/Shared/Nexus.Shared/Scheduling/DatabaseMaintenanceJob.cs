@@ -58,17 +58,22 @@ internal sealed partial class DatabaseMaintenanceJob(DatabaseSettings database, 
         await connection.OpenAsync(cancellationToken);
 
         // Runs ANALYZE only on tables whose statistics SQLite considers stale, so it is cheap to run daily.
+        // The 0x10002 mask matters: a bare "PRAGMA optimize" only looks at tables this connection has
+        // queried, which on a fresh connection is none, so it silently does nothing (verified on SQLite
+        // 3.50.4: 200,000 new rows, stale sqlite_stat1 left as it was). 0x10000 makes it check every table,
+        // 0x00002 is the ANALYZE optimisation; SQLite's documentation recommends exactly this for
+        // connections that have not run the application's queries.
         var step = Stopwatch.StartNew();
-        await ExecuteAsync(connection, "PRAGMA optimize;", cancellationToken);
-        LogStep(logger, "PRAGMA optimize", step.ElapsedMilliseconds);
+        await ExecuteAsync(connection, "PRAGMA optimize=0x10002;", cancellationToken);
+        LogStep(logger, "PRAGMA optimize=0x10002", step.ElapsedMilliseconds);
 
         // Microsoft.Data.Sqlite cannot interrupt a running statement, so cancellation is honoured between
         // the steps; each one is short.
         cancellationToken.ThrowIfCancellationRequested();
 
-        // TRUNCATE waits for readers and writers, copies the WAL into the database and resets the WAL file
-        // to zero bytes. Its one row says whether it was blocked (busy = 1) and how many frames it moved;
-        // outside WAL mode it returns (0, -1, -1) and does nothing.
+        // TRUNCATE copies the WAL into the database and resets the WAL file to zero bytes. Microsoft.Data.Sqlite
+        // installs no busy handler, so it does not wait: a connection holding an older snapshot makes it
+        // return at once with busy = 1 after copying what it could. Outside WAL mode it returns (0, -1, -1).
         step.Restart();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,7 @@ using Nexus.Modules.Catalog.Features.BrowseProducts;
 namespace Nexus.Modules.Catalog.Pages;
 
 /// <summary>The storefront's front page: the published catalog, paged.</summary>
+[AllowAnonymous]
 internal sealed class IndexModel : PageModel
 {
     private readonly IMediator mediator;
