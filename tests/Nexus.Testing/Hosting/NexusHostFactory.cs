@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +13,8 @@ namespace Nexus.Testing.Hosting;
 public sealed class NexusHostFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private const string TestOrDefaultScheme = "TestOrDefault";
+    private bool testAuthentication;
 
     public NexusHostFactory(IDictionary<string, string?>? settings = null)
     {
@@ -50,6 +54,24 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
         return new Uri($"http://127.0.0.1:{port}/");
     }
 
+    /// <summary>
+    /// Lets tests act as any user through <see cref="TestAuthenticationHandler"/>; call before the host starts.
+    /// Requests without the header still go through the real authentication.
+    /// </summary>
+    public NexusHostFactory WithTestAuthentication()
+    {
+        testAuthentication = true;
+        return this;
+    }
+
+    /// <summary>A client acting as <paramref name="userId"/> with <paramref name="roles"/> (needs <see cref="WithTestAuthentication"/>).</summary>
+    public HttpClient CreateClientAs(string userId, params string[] roles)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.Header, $"{userId};{string.Join(',', roles)}");
+        return client;
+    }
+
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
@@ -60,6 +82,25 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (testAuthentication)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                // Requests carrying the test header authenticate with it; all others keep the host's own default.
+                string? hostDefault = null;
+                services.AddAuthentication()
+                    .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, _ => { })
+                    .AddPolicyScheme(TestOrDefaultScheme, null, options => options.ForwardDefaultSelector = context =>
+                        context.Request.Headers.ContainsKey(TestAuthenticationHandler.Header) ? TestAuthenticationHandler.SchemeName : hostDefault);
+                services.PostConfigure<AuthenticationOptions>(options =>
+                {
+                    hostDefault = options.DefaultAuthenticateScheme ?? options.DefaultScheme;
+                    options.DefaultChallengeScheme ??= hostDefault;
+                    options.DefaultAuthenticateScheme = TestOrDefaultScheme;
+                });
+            });
         }
     }
 

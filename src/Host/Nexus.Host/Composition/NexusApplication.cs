@@ -28,6 +28,7 @@ internal static class NexusApplication
         builder.Services.AddNexusCookieAuthentication();
         builder.Services.AddNexusAuthorization();
         var mvc = builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", NexusPolicies.BackOffice));
+        builder.Services.AddHostBackOffice();
         var modules = builder.Services.AddNexusModules(builder.Configuration, mvc, NexusModules.All);
 
         var app = builder.Build();
