@@ -5,6 +5,7 @@ using Nexus.Shared.Security;
 using Nexus.Shared.Modules;
 using Nexus.Shared.Scheduling;
 using Nexus.Shared.Startup;
+using Nexus.Shared.SubApps;
 using Nexus.Shared.Web;
 
 namespace Nexus.Host.Composition;
@@ -30,6 +31,10 @@ internal static class NexusApplication
         var mvc = builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", NexusPolicies.BackOffice));
         builder.Services.AddHostBackOffice();
         var modules = builder.Services.AddNexusModules(builder.Configuration, mvc, NexusModules.All);
+        foreach (var subApp in NexusModules.SubApps)
+        {
+            builder.Services.AddNexusSubAppEmbedding(builder.Configuration, subApp);
+        }
 
         var app = builder.Build();
         app.UseNexusRequestPipeline();
@@ -39,14 +44,18 @@ internal static class NexusApplication
             app.UseHsts();
         }
 
+        // Sub-app pages: their frame-ancestors, and the shell for document requests (before routing).
+        app.UseNexusSubApps();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapNexusHealth();
         app.MapRazorPages();
+        app.MapNexusBridgeAssets();
         app.MapNexusModules(modules);
         return app;
     }

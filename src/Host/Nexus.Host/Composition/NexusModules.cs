@@ -1,5 +1,7 @@
 using Nexus.Modules.Catalog;
+using Nexus.Modules.Licensing;
 using Nexus.Shared.Modules;
+using Nexus.Shared.SubApps;
 
 namespace Nexus.Host.Composition;
 
@@ -12,5 +14,15 @@ internal static class NexusModules
     public static IReadOnlyList<ModuleDefinition> All { get; } =
     [
         new(CatalogModule.Name, typeof(CatalogModule).Assembly, (s, c) => s.AddCatalogModule(c), e => e.MapCatalogModule()),
+        new(LicensingModule.Name, typeof(LicensingModule).Assembly, (s, c) => s.AddLicensingModule(c), e => e.MapLicensingModule()),
+    ];
+
+    /// <summary>
+    /// Sub-apps the dashboard and back office embed — also when their module runs in another process
+    /// (<c>SubApps:&lt;name&gt;:Url</c> set, <c>Modules:&lt;Name&gt;:Enabled=false</c>).
+    /// </summary>
+    public static IReadOnlyList<SubAppDefinition> SubApps { get; } =
+    [
+        LicensingModule.SubApp,
     ];
 }

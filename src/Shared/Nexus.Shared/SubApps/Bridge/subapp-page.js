@@ -1,8 +1,10 @@
-// Runs in every page of a sub-app (its layout includes it). Reads <meta name="nexus-subapp">, connects the
-// bridge, signs API calls in with the bridge token, and wires declarative helpers:
+// Runs in every page of a sub-app. Reads <meta name="nexus-subapp">, connects the bridge and, for signed-in
+// pages (the shell: <main data-subapp-shell>), fetches each view with the bridge token — never with cookies.
+// Links and forms inside the view are followed the same way, so navigating needs no new handshake.
+// Declarative helpers in views:
 //   <form data-bridge-confirm="Deactivate this device?">   host-drawn confirm before submitting
-//   <div data-bridge-toast="Key activated" data-kind="success">   host toast when the page loads
-//   <button data-bridge-copy="KEY-...">   copies text and confirms with a toast
+//   <div data-bridge-toast="Device activated" data-kind="success">   host toast when the view shows
+//   <button type="button" data-bridge-copy="KEY">   copies text, confirms with a host toast
 import { connect } from './bridge-app.js';
 
 const meta = document.querySelector('meta[name="nexus-subapp"]');
@@ -11,38 +13,137 @@ const config = {
   basePath: meta.dataset.basePath,
   allowedOrigins: meta.dataset.allowedOrigins.split(' ').filter(Boolean),
 };
+const main = document.getElementById('subapp-main');
+const isShell = main && main.hasAttribute('data-subapp-shell');
 
 export const bridge = connect(config);
 window.nexusBridge = bridge;
 
-bridge.then(async (b) => {
-  document.documentElement.dataset.bridge = b.embedded ? 'embedded' : 'standalone';
-  for (const node of document.querySelectorAll('[data-bridge-toast]')) {
+async function fetchView(b, url, init) {
+  const send = async (forceRefresh) => {
+    const token = await b.getToken({ forceRefresh });
+    if (!token) {
+      throw new Error('no token');
+    }
+    const headers = Object.assign({}, init && init.headers, { Authorization: `Bearer ${token.token}`, 'X-Nexus-Fragment': '1' });
+    return fetch(url, Object.assign({}, init, { headers, credentials: 'omit' }));
+  };
+  let response = await send(false);
+  if (response.status === 401) {
+    response = await send(true); // The token may have just expired: one fresh try.
+  }
+  return response;
+}
+
+async function show(b, response, { push }) {
+  if (response.status === 401 || response.status === 403) {
+    main.innerHTML = '<p class="subapp-muted">Your session has ended. Reload the page to sign in again.</p>';
+    return;
+  }
+  main.innerHTML = await response.text();
+  main.removeAttribute('aria-busy');
+  const finalUrl = new URL(response.url);
+  if (finalUrl.href !== location.href) {
+    if (push) {
+      history.pushState(null, '', finalUrl.href);
+    } else {
+      history.replaceState(null, '', finalUrl.href);
+    }
+  }
+  const titled = main.querySelector('[data-subapp-title]');
+  if (titled && titled.dataset.subappTitle) {
+    b.setTitle(titled.dataset.subappTitle);
+  }
+  b.reportRoute();
+  for (const node of main.querySelectorAll('[data-bridge-toast]')) {
     b.toast(node.dataset.bridgeToast, node.dataset.kind);
   }
+}
+
+function inApp(url) {
+  return url.origin === location.origin && url.pathname.toLowerCase().startsWith(config.basePath.toLowerCase());
+}
+
+function wireHelpers(b) {
+  document.addEventListener('click', async (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const copy = target && target.closest('[data-bridge-copy]');
+    if (copy) {
+      try {
+        await navigator.clipboard.writeText(copy.dataset.bridgeCopy);
+        await b.toast('Copied to the clipboard', 'success');
+      } catch {
+        await b.toast('Copy failed: select the key and copy it by hand', 'error');
+      }
+      return;
+    }
+    const link = target && target.closest('a[href]');
+    if (!isShell || !link || link.target || link.hasAttribute('download') || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) {
+      return;
+    }
+    const url = new URL(link.href, location.href);
+    if (inApp(url) && !link.hasAttribute('data-subapp-public')) {
+      event.preventDefault();
+      await show(b, await fetchView(b, url.href), { push: true });
+    }
+  });
   document.addEventListener('submit', async (event) => {
     const form = event.target;
-    if (!(form instanceof HTMLFormElement) || !form.dataset.bridgeConfirm || form.dataset.confirmed === 'yes') {
+    if (!(form instanceof HTMLFormElement)) {
+      return;
+    }
+    const submitter = event.submitter || null;
+    if (form.dataset.bridgeConfirm && form.dataset.confirmed !== 'yes') {
+      event.preventDefault();
+      if (await b.confirm(form.dataset.bridgeConfirm)) {
+        form.dataset.confirmed = 'yes';
+        form.requestSubmit(submitter || undefined);
+      }
+      return;
+    }
+    delete form.dataset.confirmed;
+    if (!isShell) {
       return;
     }
     event.preventDefault();
-    if (await b.confirm(form.dataset.bridgeConfirm)) {
-      form.dataset.confirmed = 'yes';
-      form.requestSubmit(event.submitter || undefined);
+    const data = new URLSearchParams(new FormData(form, submitter));
+    const method = (form.getAttribute('method') || 'get').toUpperCase();
+    const action = new URL(form.getAttribute('action') || location.href, location.href);
+    if (method === 'GET') {
+      action.search = data.toString();
+      await show(b, await fetchView(b, action.href), { push: true });
+    } else {
+      const response = await fetchView(b, action.href, { method: 'POST', body: data });
+      await show(b, response, { push: response.redirected });
     }
   });
-  document.addEventListener('click', async (event) => {
-    const button = event.target instanceof Element ? event.target.closest('[data-bridge-copy]') : null;
-    if (!button) {
+  window.addEventListener('popstate', async () => {
+    if (isShell) {
+      await show(b, await fetchView(b, location.href), { push: false });
+    }
+  });
+}
+
+bridge.then(async (b) => {
+  document.documentElement.dataset.bridge = b.embedded ? 'embedded' : 'standalone';
+  wireHelpers(b);
+  if (isShell) {
+    if (!b.embedded) {
+      // Opened directly: there is no host to vouch for the user. Send them to the same view inside their account.
+      const route = location.pathname.slice(config.basePath.length) + location.search;
+      const link = document.createElement('a');
+      link.href = meta.dataset.hostUrl + (route === '/' ? '' : route);
+      link.textContent = 'Open it in your account';
+      main.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'This page shows your own data, so it opens inside your account. ' }), link);
+      main.removeAttribute('aria-busy');
       return;
     }
-    try {
-      await navigator.clipboard.writeText(button.dataset.bridgeCopy);
-      await b.toast('Copied to the clipboard', 'success');
-    } catch {
-      await b.toast('Copy failed: select the key and copy it by hand', 'error');
+    await show(b, await fetchView(b, location.href), { push: false });
+  } else {
+    for (const node of document.querySelectorAll('[data-bridge-toast]')) {
+      b.toast(node.dataset.bridgeToast, node.dataset.kind);
     }
-  });
+  }
   await b.ready();
 }).catch((error) => {
   document.documentElement.dataset.bridge = 'failed';

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nexus.Host.SubApps;
+using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.SubApps;
+using Nexus.Shared.Web;
+
+namespace Nexus.Host.Pages.Account;
+
+/// <summary>
+/// The customer dashboard: built-in tabs, and one tab per sub-app whose view is framed. The rest of the URL is
+/// the sub-app's route (<c>/account/licensing/keys/42</c>), so reload, back/forward and shared links land there.
+/// </summary>
+[Authorize(Policy = NexusPolicies.Customer)]
+internal sealed class DashboardModel : PageModel
+{
+    private readonly SubAppRegistry subApps;
+    private readonly IEnumerable<DashboardTab> builtInTabs;
+    private readonly ContentSecurityPolicy csp;
+    private readonly IConfiguration configuration;
+
+    public DashboardModel(SubAppRegistry subApps, IEnumerable<DashboardTab> builtInTabs, ContentSecurityPolicy csp, IConfiguration configuration)
+    {
+        this.subApps = subApps;
+        this.builtInTabs = builtInTabs;
+        this.csp = csp;
+        this.configuration = configuration;
+    }
+
+    public string? Tab { get; private set; }
+
+    public IReadOnlyList<DashboardTab> Tabs { get; private set; } = [];
+
+    public SubAppFrame? Frame { get; private set; }
+
+    public IActionResult OnGet(string? tab, string? rest)
+    {
+        Tabs = [.. builtInTabs.Concat(subApps.All.Select(a => new DashboardTab(a.Definition.Name, a.Definition.Title, $"/account/{a.Definition.Name}", 500)))
+            .OrderBy(t => t.Order).ThenBy(t => t.Title, StringComparer.Ordinal)];
+        Tab = tab?.ToLowerInvariant();
+        if (Tab is null)
+        {
+            return Page();
+        }
+
+        var app = subApps.Find(Tab);
+        if (app is null)
+        {
+            return NotFound();
+        }
+
+        Frame = new SubAppFrame(app, SubAppFrame.RouteFrom(rest, Request.QueryString), $"/account/{app.Definition.Name}",
+            configuration[SubAppSettingsKeys.TokenUrl] ?? SubAppSettingsKeys.DefaultTokenUrl);
+        Frame.AllowIn(csp);
+        return Page();
+    }
+}

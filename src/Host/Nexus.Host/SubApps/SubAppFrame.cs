@@ -1,0 +1,25 @@
+using Nexus.Shared.SubApps;
+using Nexus.Shared.Web;
+
+namespace Nexus.Host.SubApps;
+
+/// <summary>What the host page needs to frame one sub-app view (see Pages/Shared/_SubAppFrame.cshtml).</summary>
+internal sealed record SubAppFrame(RegisteredSubApp App, string Route, string HostBase, string TokenUrl)
+{
+    public string Src => App.UrlFor(Route);
+
+    public string AppBase => App.UrlFor("/");
+
+    /// <summary>Lets this response frame the sub-app's origin when another process serves it.</summary>
+    public void AllowIn(ContentSecurityPolicy policy)
+    {
+        if (App.RemoteOrigin is { } origin && !policy.FrameSources.Contains(origin))
+        {
+            policy.FrameSources.Add(origin);
+        }
+    }
+
+    /// <summary>The sub-app route from the host URL's rest (<c>/account/licensing/keys/42?x=1</c> → <c>/keys/42?x=1</c>).</summary>
+    public static string RouteFrom(string? rest, QueryString query, string fallback = "/") =>
+        (string.IsNullOrEmpty(rest) ? fallback : "/" + rest.TrimStart('/')) + query.Value;
+}

@@ -1,0 +1,3 @@
+namespace Nexus.Modules.Licensing.Api;
+
+internal sealed record ActivationResponse(string Status, int ActiveDevices, int MaxActivations);

@@ -1,0 +1,9 @@
+namespace Nexus.Modules.Licensing.Domain;
+
+internal enum ActivationOutcome
+{
+    Activated,
+    AlreadyActive,
+    LimitReached,
+    Revoked,
+}

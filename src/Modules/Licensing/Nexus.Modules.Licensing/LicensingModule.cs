@@ -1,0 +1,58 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nexus.Modules.Licensing.Api;
+using Nexus.Modules.Licensing.Data;
+using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.Application;
+using Nexus.Shared.BackOffice;
+using Nexus.Shared.Persistence;
+using Nexus.Shared.SubApps;
+
+namespace Nexus.Modules.Licensing;
+
+/// <summary>
+/// Licensing: license keys for digital products. Its customer and admin views are a sub-app (<see cref="SubApp"/>)
+/// embedded by the host's dashboard and back office; installed software talks to its public activation API.
+/// </summary>
+public static class LicensingModule
+{
+    public const string Name = "Licensing";
+
+    /// <summary>The sub-app: served under <c>/apps/licensing/</c>, shown as the "Licenses" tab.</summary>
+    public static SubAppDefinition SubApp { get; } = new("licensing", "Licenses", AdminRoute: "/admin", PublicRoutes: ["/about"]);
+
+    public static IServiceCollection AddLicensingModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<LicensingDbContext>(Name, LicensingDbContext.SchemaName);
+        services.AddModuleHandlers(typeof(LicensingModule).Assembly);
+        services.TryAddSingleton(TimeProvider.System);
+        var section = configuration.GetSection($"Modules:{Name}");
+        services.AddOptions<LicensingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddNexusSubApp(configuration, SubApp);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(SubAppAuthentication.UserPolicy, policy => policy.AddAuthenticationSchemes(SubAppAuthentication.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(SubAppAuthentication.AdminPolicy, policy => policy.AddAuthenticationSchemes(SubAppAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(NexusRoles.Admin));
+
+        var perMinute = section.GetValue(nameof(LicensingOptions.ActivationRequestsPerMinute), new LicensingOptions().ActivationRequestsPerMinute);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(ActivationEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        services.AddSingleton(new BackOfficeSection("Licenses", "/admin/apps/licensing", "Search license keys, revoke them, reset activations", NexusPolicies.BackOffice, Order: 300));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLicensingModule(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapActivationApi();
+        return endpoints;
+    }
+}

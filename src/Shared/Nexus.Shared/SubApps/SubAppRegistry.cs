@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Nexus.Shared.SubApps;
+
+/// <summary>The sub-apps this process knows: the ones it embeds (host side) and the ones whose pages it serves.</summary>
+public sealed class SubAppRegistry
+{
+    private readonly List<RegisteredSubApp> apps = [];
+
+    public IReadOnlyList<RegisteredSubApp> All => apps;
+
+    public RegisteredSubApp? Find(string name) =>
+        apps.FirstOrDefault(a => string.Equals(a.Definition.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    internal RegisteredSubApp Add(SubAppDefinition definition, IConfiguration configuration, bool servedHere)
+    {
+        var existing = Find(definition.Name);
+        if (existing is not null)
+        {
+            existing.ServedHere |= servedHere;
+            return existing;
+        }
+
+        var settings = new SubAppSettings();
+        var section = configuration.GetSection($"SubApps:{definition.Name}");
+        section.Bind(settings);
+        foreach (var origin in section.GetSection(nameof(SubAppSettings.AllowedHostOrigins)).Get<string[]>() ?? [])
+        {
+            settings.AllowedHostOrigins.Add(SubAppOrigins.Normalise(origin, $"SubApps:{definition.Name}:AllowedHostOrigins"));
+        }
+
+        var app = new RegisteredSubApp(definition, settings) { ServedHere = servedHere };
+        apps.Add(app);
+        return app;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Nexus.Shared.SubApps;
+
+public static class SubAppServiceCollectionExtensions
+{
+    /// <summary>This process serves the sub-app's pages: they get frame-ancestors naming exactly its allowed host origins.</summary>
+    public static RegisteredSubApp AddNexusSubApp(this IServiceCollection services, IConfiguration configuration, SubAppDefinition definition) =>
+        Registry(services).Add(definition, configuration, servedHere: true);
+
+    /// <summary>This host embeds the sub-app (a dashboard tab, a back-office view), wherever it is served.</summary>
+    public static RegisteredSubApp AddNexusSubAppEmbedding(this IServiceCollection services, IConfiguration configuration, SubAppDefinition definition) =>
+        Registry(services).Add(definition, configuration, servedHere: false);
+
+    /// <summary>
+    /// Each served sub-app's frame-ancestors, and its shell for document requests; run after the security headers
+    /// middleware and before routing.
+    /// </summary>
+    public static IApplicationBuilder UseNexusSubApps(this IApplicationBuilder app) =>
+        app.UseMiddleware<SubAppFramingMiddleware>().UseMiddleware<SubAppShellMiddleware>();
+
+    private static SubAppRegistry Registry(IServiceCollection services)
+    {
+        var existing = services.FirstOrDefault(d => d.ServiceType == typeof(SubAppRegistry))?.ImplementationInstance as SubAppRegistry;
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var registry = new SubAppRegistry();
+        services.TryAddSingleton(registry);
+        return registry;
+    }
+}

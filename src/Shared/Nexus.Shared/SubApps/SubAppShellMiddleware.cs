@@ -1,0 +1,75 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Nexus.Shared.SubApps;
+
+/// <summary>
+/// A document request for a signed-in sub-app page (a navigation: no token can ride on it) gets the shell: the
+/// sub-app's head, the bridge and an empty main. The script then fetches the view itself with the bridge token.
+/// Public routes (the landing page), APIs and fragment requests pass through.
+/// </summary>
+internal sealed class SubAppShellMiddleware
+{
+    private readonly RequestDelegate next;
+    private readonly SubAppRegistry registry;
+
+    public SubAppShellMiddleware(RequestDelegate next, SubAppRegistry registry)
+    {
+        this.next = next;
+        this.registry = registry;
+    }
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) || request.Headers.ContainsKey(SubAppAuthentication.FragmentHeader))
+        {
+            return next(context);
+        }
+
+        foreach (var app in registry.All)
+        {
+            if (app.ServedHere && request.Path.StartsWithSegments(app.Definition.BasePath, StringComparison.OrdinalIgnoreCase, out var route)
+                && !IsPublic(app.Definition, route))
+            {
+                return WriteShellAsync(context, app);
+            }
+        }
+
+        return next(context);
+    }
+
+    private static bool IsPublic(SubAppDefinition definition, PathString route) =>
+        (definition.PublicRoutes ?? []).Any(p => route.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+        || route.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static Task WriteShellAsync(HttpContext context, RegisteredSubApp app)
+    {
+        var request = context.Request;
+        var self = $"{request.Scheme}://{request.Host}";
+        var allowed = app.Settings.AllowedHostOrigins.Count > 0 ? string.Join(' ', app.Settings.AllowedHostOrigins) : self;
+        var hostUrl = (app.Settings.HostUrl?.GetLeftPart(UriPartial.Authority) ?? self) + $"/account/{app.Definition.Name}";
+        var title = WebUtility.HtmlEncode(app.Definition.Title);
+        context.Response.ContentType = "text/html; charset=utf-8";
+        // The shell is the same for everyone and holds no data; the view comes with the token.
+        context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+        context.Response.Headers.Vary = SubAppAuthentication.FragmentHeader;
+        return context.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <title>{title}</title>
+                <meta name="nexus-subapp" data-name="{WebUtility.HtmlEncode(app.Definition.Name)}" data-base-path="{app.Definition.BasePath}" data-allowed-origins="{WebUtility.HtmlEncode(allowed)}" data-host-url="{WebUtility.HtmlEncode(hostUrl)}" />
+                <link rel="stylesheet" href="{BridgeAssets.RequestPath}/subapp.css" />
+                <script type="module" src="{BridgeAssets.RequestPath}/subapp-page.js"></script>
+            </head>
+            <body>
+                <main id="subapp-main" data-subapp-shell aria-busy="true"><p class="subapp-muted">Loading {title}…</p></main>
+            </body>
+            </html>
+            """);
+    }
+}
