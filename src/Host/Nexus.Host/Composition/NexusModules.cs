@@ -1,4 +1,5 @@
 using Nexus.Modules.Catalog;
+using Nexus.Modules.Identity;
 using Nexus.Shared.Modules;
 
 namespace Nexus.Host.Composition;
@@ -11,6 +12,7 @@ internal static class NexusModules
 {
     public static IReadOnlyList<ModuleDefinition> All { get; } =
     [
+        new(IdentityModule.Name, typeof(IdentityModule).Assembly, (s, c) => s.AddIdentityModule(c), e => e.MapIdentityModule()),
         new(CatalogModule.Name, typeof(CatalogModule).Assembly, (s, c) => s.AddCatalogModule(c), e => e.MapCatalogModule()),
     ];
 }
