@@ -1,5 +1,6 @@
 using Nexus.Modules.Catalog;
 using Nexus.Modules.Licensing;
+using Nexus.Modules.Identity;
 using Nexus.Shared.Modules;
 using Nexus.Shared.SubApps;
 
@@ -13,6 +14,7 @@ internal static class NexusModules
 {
     public static IReadOnlyList<ModuleDefinition> All { get; } =
     [
+        new(IdentityModule.Name, typeof(IdentityModule).Assembly, (s, c) => s.AddIdentityModule(c), e => e.MapIdentityModule()),
         new(CatalogModule.Name, typeof(CatalogModule).Assembly, (s, c) => s.AddCatalogModule(c), e => e.MapCatalogModule()),
         new(LicensingModule.Name, typeof(LicensingModule).Assembly, (s, c) => s.AddLicensingModule(c), e => e.MapLicensingModule()),
     ];
