@@ -52,6 +52,7 @@ internal sealed partial class ModuleEventConsumer
     /// </summary>
     public async Task DeliverAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
     {
+        (EventEnvelope Envelope, Exception Error)? failedInBatch = null;
         if (events.Count > 1)
         {
             try
@@ -60,15 +61,31 @@ internal sealed partial class ModuleEventConsumer
                 await ProcessBatchAsync(events, cancellationToken);
                 return;
             }
+            catch (BatchHandlerException ex)
+            {
+                failedInBatch = (ex.Envelope, ex.InnerException!);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // Someone in the batch failed (or a duplicate raced in): nothing of the batch was committed;
-                // go one by one so only the failing events are retried.
+                // A duplicate raced in, or the commit failed: nothing of the batch was committed.
             }
         }
 
+        // One by one, so only the failing events are retried. The handler that already failed in the batch is not
+        // called again: that failure is its first attempt.
         foreach (var envelope in events)
         {
+            if (failedInBatch is { } failed && failed.Envelope.EventId == envelope.EventId)
+            {
+                failedInBatch = null;
+                if (!await IsInInboxAsync(envelope.EventId, cancellationToken))
+                {
+                    await RecordFailureAsync(envelope, failed.Error, clock.GetUtcNow().UtcDateTime, cancellationToken);
+                }
+
+                continue;
+            }
+
             await DeliverOneAsync(envelope, cancellationToken);
         }
     }
@@ -120,7 +137,15 @@ internal sealed partial class ModuleEventConsumer
                 continue; // already in the inbox, or twice in this batch
             }
 
-            await HandleAsync(scope.ServiceProvider, envelope, cancellationToken);
+            try
+            {
+                await HandleAsync(scope.ServiceProvider, envelope, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                throw new BatchHandlerException(envelope, ex);
+            }
+
             context.Inbox.Add(Processed(envelope, now));
         }
 
@@ -312,6 +337,12 @@ internal sealed partial class ModuleEventConsumer
     };
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    private sealed class BatchHandlerException(EventEnvelope envelope, Exception inner)
+        : Exception($"Handling {envelope.Name} {envelope.EventId} failed.", inner)
+    {
+        public EventEnvelope Envelope { get; } = envelope;
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Consumer} handled {EventName} {EventId}")]
     private static partial void LogHandled(ILogger logger, string consumer, string eventName, Guid eventId);
