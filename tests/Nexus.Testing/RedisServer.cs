@@ -21,6 +21,7 @@ public sealed class RedisServer : IAsyncDisposable
     private readonly string _executable;
     private readonly string _directory;
     private readonly bool _isShared;
+    private readonly bool _persistent;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Watchdog _watchdog;
     private readonly long _exitHook;
@@ -28,10 +29,11 @@ public sealed class RedisServer : IAsyncDisposable
     private OutputTail _output = new(); // Of the current redis process only.
     private bool _disposed;
 
-    private RedisServer(string executable, bool isShared)
+    private RedisServer(string executable, bool isShared, bool persistent)
     {
         _executable = executable;
         _isShared = isShared;
+        _persistent = persistent;
         _directory = Directory.CreateTempSubdirectory("nexus-redis-").FullName;
         // If this process is SIGKILLed: kill the server (its pid file) and remove the folder.
         _watchdog = new Watchdog(
@@ -50,7 +52,14 @@ public sealed class RedisServer : IAsyncDisposable
 
     /// <summary>Starts a private server; the caller disposes it.</summary>
     public static Task<RedisServer> StartAsync(CancellationToken cancellationToken = default) =>
-        StartCoreAsync(isShared: false, cancellationToken);
+        StartCoreAsync(isShared: false, persistent: false, cancellationToken);
+
+    /// <summary>
+    /// Starts a private server that persists every write to an append-only file (fsync always), so its data
+    /// survives <see cref="RestartAsync"/> — as a production Redis carrying events must be configured.
+    /// </summary>
+    public static Task<RedisServer> StartPersistentAsync(CancellationToken cancellationToken = default) =>
+        StartCoreAsync(isShared: false, persistent: true, cancellationToken);
 
     /// <summary>
     /// One server for the whole test process, started on first use and stopped when the process
@@ -64,7 +73,7 @@ public sealed class RedisServer : IAsyncDisposable
             // A failed start is not cached: the next test tries again.
             if (_shared is null || _shared.IsFaulted || _shared.IsCanceled)
             {
-                _shared = StartCoreAsync(isShared: true, CancellationToken.None);
+                _shared = StartCoreAsync(isShared: true, persistent: false, CancellationToken.None);
             }
 
             return _shared;
@@ -86,7 +95,7 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the server and starts a new one on the same port. All data is lost.</summary>
+    /// <summary>Stops the server and starts a new one on the same port. All data is lost unless the server is persistent.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfShared();
@@ -140,11 +149,11 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    private static async Task<RedisServer> StartCoreAsync(bool isShared, CancellationToken cancellationToken)
+    private static async Task<RedisServer> StartCoreAsync(bool isShared, bool persistent, CancellationToken cancellationToken)
     {
         var executable = ExternalProcess.Find("redis-server")
             ?? throw new InvalidOperationException($"redis-server is not installed (not found on PATH). {ExternalProcess.InstallHint}");
-        var server = new RedisServer(executable, isShared);
+        var server = new RedisServer(executable, isShared, persistent);
         try
         {
             // A port found free can be taken before redis binds it (parallel test processes).
@@ -187,7 +196,8 @@ public sealed class RedisServer : IAsyncDisposable
                     "--port", port.ToString(CultureInfo.InvariantCulture),
                     "--bind", "127.0.0.1",
                     "--save", "",
-                    "--appendonly", "no",
+                    "--appendonly", _persistent ? "yes" : "no",
+                    "--appendfsync", "always",
                     "--daemonize", "no",
                     "--dir", _directory,
                     "--pidfile", Path.Combine(_directory, "redis.pid"),

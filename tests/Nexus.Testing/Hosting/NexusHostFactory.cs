@@ -14,6 +14,7 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
     private const string TestOrDefaultScheme = "TestOrDefault";
+    private readonly List<Action<IServiceCollection>> extraServices = [];
     private bool testAuthentication;
     private Uri? kestrelAddress;
 
@@ -68,6 +69,17 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>
+    /// Adds services after the host's own (like <c>ConfigureTestServices</c>): e.g. a test module's database and
+    /// event handlers. Call before the host starts.
+    /// </summary>
+    public NexusHostFactory WithServices(Action<IServiceCollection> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        extraServices.Add(configure);
+        return this;
+    }
+
     /// <summary>A client acting as <paramref name="userId"/> with <paramref name="roles"/> (needs <see cref="WithTestAuthentication"/>).</summary>
     public HttpClient CreateClientAs(string userId, params string[] roles)
     {
@@ -92,6 +104,11 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        foreach (var configure in extraServices)
+        {
+            builder.ConfigureTestServices(configure);
         }
 
         if (testAuthentication)

@@ -1,23 +1,31 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Shared.Abstractions.Application;
+using Nexus.Shared.Abstractions.Messaging;
+using Nexus.Shared.Messaging;
 using Nexus.Shared.Persistence;
 
 namespace Nexus.Shared.Application;
 
 /// <summary>
 /// Commits a command's changes once, after its handler succeeds, on the DbContext of the module that owns
-/// the command. A failing handler leaves nothing behind: the context is scoped and simply not saved.
+/// the command — together with the integration events it published (the module's outbox), so an event is
+/// recorded if and only if the change is. A failing handler leaves nothing behind: the context is scoped and
+/// simply not saved. After a commit that wrote events, the relay is woken.
 /// </summary>
 internal sealed class UnitOfWorkBehavior<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
 {
     private readonly IServiceProvider services;
     private readonly ModuleDatabaseRegistry registry;
+    private readonly OutboxSignal outboxSignal;
+    private readonly TimeProvider clock;
 
-    public UnitOfWorkBehavior(IServiceProvider services, ModuleDatabaseRegistry registry)
+    public UnitOfWorkBehavior(IServiceProvider services, ModuleDatabaseRegistry registry, OutboxSignal outboxSignal, TimeProvider clock)
     {
         this.services = services;
         this.registry = registry;
+        this.outboxSignal = outboxSignal;
+        this.clock = clock;
     }
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -32,7 +40,14 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse> : IPipelineBehavio
         var database = registry.ForRequest(typeof(TRequest))
             ?? throw new InvalidOperationException($"Command {typeof(TRequest).FullName} belongs to no registered module database.");
         var context = (DbContext)services.GetService(database.ContextType)!;
+        var publisher = (IntegrationEventPublisher)services.GetService(typeof(IIntegrationEventPublisher))!;
+        var staged = publisher.StageInto(context, clock.GetUtcNow().UtcDateTime);
         await context.SaveChangesAsync(cancellationToken);
+        if (staged > 0)
+        {
+            outboxSignal.Notify();
+        }
+
         return response;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Nexus.Shared.Redis;
 using Nexus.Shared.Startup;
 using StackExchange.Redis;
 
@@ -38,7 +39,8 @@ public static class HealthServiceCollectionExtensions
                 throw new StartupConfigurationException(RedisSetting, $"is not a valid Redis connection string ({ex.Message})", ex);
             }
 
-            services.AddSingleton(new RedisHealthCheck(options));
+            services.AddSingleton(new RedisConnection(options));
+            services.AddSingleton<RedisHealthCheck>();
             checks.Add(new HealthCheckRegistration("redis", sp => sp.GetRequiredService<RedisHealthCheck>(), HealthStatus.Degraded, [ReadyTag]));
         }
 

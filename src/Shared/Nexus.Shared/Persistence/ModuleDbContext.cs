@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Nexus.Shared.Messaging;
 
 namespace Nexus.Shared.Persistence;
 
@@ -25,6 +26,8 @@ public abstract class ModuleDbContext : DbContext
         }
 
         ConfigureModel(modelBuilder, naming);
+        // Every module can publish and consume integration events: its outbox and inbox live beside its tables.
+        EventStorage.ConfigureModel(modelBuilder);
 
         // Table names are given unprefixed in the configurations; the prefix is applied here, once.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
@@ -35,6 +38,10 @@ public abstract class ModuleDbContext : DbContext
             }
         }
     }
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
 
     protected abstract void ConfigureModel(ModelBuilder modelBuilder, ModuleNaming naming);
 

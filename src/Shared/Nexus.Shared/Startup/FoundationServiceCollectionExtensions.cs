@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Shared.Application;
 using Nexus.Shared.Health;
+using Nexus.Shared.Messaging;
 using Nexus.Shared.Persistence;
 using Nexus.Shared.Web;
 
@@ -31,6 +32,8 @@ public static class FoundationServiceCollectionExtensions
         services.AddNexusApplication();
         services.AddNexusHealth(configuration);
         services.AddNexusWeb();
+        // After the database start-up service: consumers and relay start once the outboxes and inboxes exist.
+        services.AddNexusMessaging(configuration);
         return database;
     }
 }

@@ -1,7 +1,9 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Modules.Catalog.Data;
+using Nexus.Modules.Catalog.Contracts.Events;
 using Nexus.Modules.Catalog.Domain;
+using Nexus.Shared.Abstractions.Messaging;
 
 namespace Nexus.Modules.Catalog.Features.CreateProduct;
 
@@ -9,11 +11,13 @@ internal sealed class CreateProductHandler : IRequestHandler<CreateProduct, Guid
 {
     private readonly CatalogDbContext db;
     private readonly TimeProvider clock;
+    private readonly IIntegrationEventPublisher events;
 
-    public CreateProductHandler(CatalogDbContext db, TimeProvider clock)
+    public CreateProductHandler(CatalogDbContext db, TimeProvider clock, IIntegrationEventPublisher events)
     {
         this.db = db;
         this.clock = clock;
+        this.events = events;
     }
 
     public async Task<Guid> Handle(CreateProduct request, CancellationToken cancellationToken)
@@ -29,6 +33,8 @@ internal sealed class CreateProductHandler : IRequestHandler<CreateProduct, Guid
             Guid.CreateVersion7(), request.Sku, request.Name.Trim(), slug, request.Description.Trim(), request.PriceMinor,
             request.Currency, request.CategoryId, request.IsDigital, request.StockOnHand, clock.GetUtcNow().UtcDateTime);
         db.Products.Add(product);
+        // Written to the catalog outbox by the unit of work, in the same transaction as the product.
+        events.Publish(new ProductCreated(product.Id, product.Sku, product.Name, product.PriceMinor, product.Currency, product.IsDigital));
         return product.Id;
     }
 }

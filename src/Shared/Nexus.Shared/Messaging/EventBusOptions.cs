@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Nexus.Shared.Messaging;
+
+/// <summary>Settings of the integration event bus (section <c>Events</c>).</summary>
+public sealed class EventBusOptions
+{
+    public const string Section = "Events";
+
+    /// <summary>Handler attempts before an event goes to dead letters.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Delay before the first retry; doubled per attempt, with jitter, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Safety poll of the outbox relay; normally it is woken the moment a transaction commits.</summary>
+    public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a relay or retry worker holds claimed rows before another instance may take them.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Rows claimed and published per round trip.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Redis: a message read by a consumer that has not acknowledged it after this long is taken over by another.</summary>
+    public TimeSpan RedisClaimIdle { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Redis: approximate cap on each event stream's length (oldest, long-acknowledged entries are trimmed).</summary>
+    [Range(1_000, int.MaxValue)]
+    public int RedisStreamMaxLength { get; set; } = 1_000_000;
+}

@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nexus.Shared.Persistence;
+
+namespace Nexus.Shared.Messaging;
+
+/// <summary>
+/// Publishes every module's outbox: woken when a transaction with events commits, and by a slow safety poll
+/// (events committed by another instance, or left behind by a crash). Rows are claimed with a lease (owner +
+/// lease-until, set by one conditional UPDATE) so several instances never publish the same row at once; a row
+/// is stamped published only after the transport accepted it. While the transport is down (Redis unavailable)
+/// the rows simply wait, and the relay resumes on its own with backoff.
+/// </summary>
+internal sealed partial class OutboxRelay : BackgroundService
+{
+    private readonly IServiceScopeFactory scopes;
+    private readonly ModuleDatabaseRegistry registry;
+    private readonly IEventTransport transport;
+    private readonly OutboxSignal signal;
+    private readonly EventBusOptions options;
+    private readonly TimeProvider clock;
+    private readonly ILogger<OutboxRelay> logger;
+    private readonly string owner = InstanceName.Value;
+
+    public OutboxRelay(
+        IServiceScopeFactory scopes,
+        ModuleDatabaseRegistry registry,
+        IEventTransport transport,
+        OutboxSignal signal,
+        IOptions<EventBusOptions> options,
+        TimeProvider clock,
+        ILogger<OutboxRelay> logger)
+    {
+        this.scopes = scopes;
+        this.registry = registry;
+        this.transport = transport;
+        this.signal = signal;
+        this.options = options.Value;
+        this.clock = clock;
+        this.logger = logger;
+    }
+
+    /// <summary>One pass over every module's outbox; returns how many events were published.</summary>
+    public async Task<int> RelayOnceAsync(CancellationToken cancellationToken)
+    {
+        var published = 0;
+        foreach (var module in registry.All)
+        {
+            int batch;
+            do
+            {
+                batch = await RelayBatchAsync(module, cancellationToken);
+                published += batch;
+            }
+            while (batch == options.BatchSize && !cancellationToken.IsCancellationRequested);
+        }
+
+        return published;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RelayOnceAsync(stoppingToken);
+                failures = 0;
+                await signal.WaitAsync(options.RelayPollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                var delay = TimeSpan.FromMilliseconds(Math.Min(10_000, 250 * Math.Pow(2, Math.Min(failures, 6))));
+                LogRelayFailed(logger, transport.Name, delay.TotalMilliseconds, ex);
+                try
+                {
+                    await Task.Delay(delay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task<int> RelayBatchAsync(ModuleDatabase module, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var candidates = await context.Outbox
+            .Where(m => m.PublishedAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(options.BatchSize).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        // The claim repeats the "free" condition, so when two instances race for the same rows the database
+        // re-checks it row by row and each row goes to one of them only.
+        var until = now + options.LeaseDuration;
+        var token = $"{owner}/{Guid.NewGuid():N}";
+        await context.Outbox
+            .Where(m => candidates.Contains(m.Id) && m.PublishedAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeaseOwner, token).SetProperty(m => m.LeaseUntil, until), cancellationToken);
+        var claimed = await context.Outbox.AsNoTracking()
+            .Where(m => candidates.Contains(m.Id) && m.LeaseOwner == token)
+            .OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = claimed.Select(m => m.Id).ToList();
+        try
+        {
+            await transport.PublishAsync(claimed.Select(m => m.ToEnvelope()).ToList(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Give the rows back at once (rather than after the lease) so they go out as soon as the transport is back.
+            var error = $"{ex.GetType().Name}: {ex.Message}";
+            error = error.Length > 4000 ? error[..4000] : error;
+            await context.Outbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == token).ExecuteUpdateAsync(
+                u => u.SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTime?)null)
+                    .SetProperty(m => m.PublishAttempts, m => m.PublishAttempts + 1).SetProperty(m => m.LastError, error),
+                CancellationToken.None);
+            throw;
+        }
+
+        var publishedAt = clock.GetUtcNow().UtcDateTime;
+        await context.Outbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == token).ExecuteUpdateAsync(
+            u => u.SetProperty(m => m.PublishedAt, publishedAt).SetProperty(m => m.LeaseOwner, (string?)null)
+                .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.PublishAttempts, m => m.PublishAttempts + 1),
+            cancellationToken);
+        LogPublished(logger, claimed.Count, module.ModuleName, transport.Name);
+        return claimed.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Relayed {Count} event(s) from the {Module} outbox through {Transport}")]
+    private static partial void LogPublished(ILogger logger, int count, string module, string transport);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay could not publish through {Transport}; events wait in the outbox, retrying in {DelayMs} ms")]
+    private static partial void LogRelayFailed(ILogger logger, string transport, double delayMs, Exception exception);
+}
