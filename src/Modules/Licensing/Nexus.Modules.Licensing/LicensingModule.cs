@@ -7,10 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nexus.Modules.Licensing.Api;
 using Nexus.Modules.Licensing.Data;
+using Nexus.Modules.Licensing.Features.IssueKeys;
+using Nexus.Modules.Ordering.Contracts.Events;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Application;
 using Nexus.Shared.BackOffice;
+using Nexus.Shared.Messaging;
 using Nexus.Shared.Persistence;
+using Nexus.Shared.Security.Tokens;
 using Nexus.Shared.SubApps;
 
 namespace Nexus.Modules.Licensing;
@@ -31,9 +35,23 @@ public static class LicensingModule
         services.AddModuleDbContext<LicensingDbContext>(Name, LicensingDbContext.SchemaName);
         services.AddModuleHandlers(typeof(LicensingModule).Assembly);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<KeyIssuance>();
+        services.AddIntegrationEventHandler<OrderPaid, OrderPaidHandler>(Name);
         var section = configuration.GetSection($"Modules:{Name}");
         services.AddOptions<LicensingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddNexusSubApp(configuration, SubApp);
+        var subApp = services.AddNexusSubApp(configuration, SubApp);
+        // Sign-in from the bridge token only. In the main host the keys are this process's own; apart from it
+        // (standalone or extracted) they come from the host's JWKS document.
+        if (subApp.Settings.HostUrl is { } hostUrl)
+        {
+            var origin = hostUrl.GetLeftPart(UriPartial.Authority);
+            services.AddNexusTokenValidation(SubApp.Audience, new Uri(new Uri(origin), NexusTokenClaims.JwksPath), configuration["Identity:Tokens:Issuer"] ?? origin);
+        }
+        else
+        {
+            services.AddNexusTokenValidation(SubApp.Audience);
+        }
+
         services.AddAuthorizationBuilder()
             .AddPolicy(SubAppAuthentication.UserPolicy, policy => policy.AddAuthenticationSchemes(SubAppAuthentication.Scheme).RequireAuthenticatedUser())
             .AddPolicy(SubAppAuthentication.AdminPolicy, policy => policy.AddAuthenticationSchemes(SubAppAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(NexusRoles.Admin));

@@ -1,3 +1,5 @@
+using Nexus.Shared.Security.Tokens;
+
 namespace Nexus.Shared.SubApps;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Nexus.Shared.SubApps;
 public static class SubAppAuthentication
 {
     /// <summary>The JWT bearer scheme validating host-minted tokens (identity's <c>AddNexusTokenValidation</c> default).</summary>
-    public const string Scheme = "NexusToken";
+    public const string Scheme = NexusTokenValidationExtensions.DefaultScheme;
 
     /// <summary>Signed in through the bridge token.</summary>
     public const string UserPolicy = "SubAppUser";

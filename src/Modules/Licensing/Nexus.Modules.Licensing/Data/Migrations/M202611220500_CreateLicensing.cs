@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Nexus.Shared.Messaging;
 using Nexus.Shared.Persistence;
 
 namespace Nexus.Modules.Licensing.Data.Migrations;
 
-/// <summary>License keys, their device activations and history. Hand-written and provider-neutral (docs/decisions/0003).</summary>
+/// <summary>License keys, their device activations and history, and the module's outbox and inbox. Hand-written and provider-neutral (docs/decisions/0003).</summary>
 [DbContext(typeof(LicensingDbContext))]
 [Migration("202611220500_CreateLicensing")]
 internal sealed class M202611220500_CreateLicensing : Migration
@@ -74,11 +75,13 @@ internal sealed class M202611220500_CreateLicensing : Migration
         migrationBuilder.CreateIndex(n.Index("license_keys", "OrderId", "ProductId"), n.Table("license_keys"), ["OrderId", "ProductId"], n.Schema);
         migrationBuilder.CreateIndex(n.Index("activations", "LicenseKeyId"), n.Table("activations"), "LicenseKeyId", n.Schema);
         migrationBuilder.CreateIndex(n.Index("license_events", "LicenseKeyId"), n.Table("license_events"), "LicenseKeyId", n.Schema);
+        migrationBuilder.CreateEventTables(n);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         var n = new ModuleNaming(migrationBuilder.ActiveProvider, LicensingDbContext.SchemaName);
+        migrationBuilder.DropEventTables(n);
         migrationBuilder.DropTable(n.Table("license_events"), n.Schema);
         migrationBuilder.DropTable(n.Table("activations"), n.Schema);
         migrationBuilder.DropTable(n.Table("license_keys"), n.Schema);

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Nexus.Modules.Licensing.Contracts;
+using Nexus.Modules.Licensing.Data;
+using Nexus.Modules.Licensing.Domain;
+
+namespace Nexus.Modules.Licensing.Features.IssueKeys;
+
+/// <summary>
+/// Issues one key per unit of each licensed line of an order, once: lines whose product already has keys for the
+/// order are skipped, so the order-paid event (delivered at least once) and the command may both run safely.
+/// </summary>
+internal sealed class KeyIssuance
+{
+    private readonly LicensingDbContext db;
+    private readonly TimeProvider clock;
+    private readonly LicensingOptions options;
+
+    public KeyIssuance(LicensingDbContext db, TimeProvider clock, IOptions<LicensingOptions> options)
+    {
+        this.db = db;
+        this.clock = clock;
+        this.options = options.Value;
+    }
+
+    public async Task<IReadOnlyList<IssuedLicenseKey>> IssueAsync(Guid orderId, string customerId, IEnumerable<LicensedOrderLine> lines, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var existing = await db.Keys.Where(k => k.OrderId == orderId).ToListAsync(cancellationToken);
+        var issued = existing.Select(k => new IssuedLicenseKey(k.Id, k.ProductId, k.Key)).ToList();
+        foreach (var line in lines.Where(l => l.Quantity > 0))
+        {
+            if (existing.Any(k => k.ProductId == line.ProductId))
+            {
+                continue;
+            }
+
+            for (var unit = 0; unit < line.Quantity; unit++)
+            {
+                var key = new LicenseKey(Guid.CreateVersion7(), LicenseKeyFormat.NewKey(), orderId, customerId,
+                    line.ProductId, line.ProductName, options.MaxActivationsPerKey, now);
+                db.Keys.Add(key);
+                issued.Add(new IssuedLicenseKey(key.Id, key.ProductId, key.Key));
+            }
+        }
+
+        return issued;
+    }
+}
