@@ -24,6 +24,7 @@ public static class ProbeModule
         {
             services.AddModuleDbContext<ProbeDbContext>(Name, ProbeDbContext.SchemaName);
             services.AddScoped<IRequestHandler<EmitProbePings, int>, EmitProbePingsHandler>();
+            services.AddScoped<IRequestHandler<PublishThroughProbe, int>, PublishThroughProbeHandler>();
             services.AddSingleton<ProbeHandlerSwitch>();
             if (consume)
             {

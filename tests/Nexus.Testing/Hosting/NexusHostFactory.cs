@@ -48,9 +48,10 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Serves the host on a free loopback port through Kestrel and returns its base address.</summary>
-    public Uri StartKestrel()
+    public Uri StartKestrel(int? fixedPort = null)
     {
-        var port = FreePort.Next();
+        // A fixed port lets a test stop a host and start another in its place (same origin).
+        var port = fixedPort ?? FreePort.Next();
         UseKestrel(port);
         StartServer();
         // Clients from CreateClient / CreateClientAs now talk to the real port.

@@ -63,6 +63,7 @@ internal sealed class SubAppShellMiddleware
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <title>{title}</title>
                 <meta name="nexus-subapp" data-name="{WebUtility.HtmlEncode(app.Definition.Name)}" data-base-path="{app.Definition.BasePath}" data-allowed-origins="{WebUtility.HtmlEncode(allowed)}" data-host-url="{WebUtility.HtmlEncode(hostUrl)}" />
+                <link rel="icon" href="data:," />
                 <link rel="stylesheet" href="{BridgeAssets.RequestPath}/subapp.css" />
                 <script type="module" src="{BridgeAssets.RequestPath}/subapp-page.js"></script>
             </head>

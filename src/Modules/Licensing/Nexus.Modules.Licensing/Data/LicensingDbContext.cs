@@ -23,6 +23,9 @@ internal sealed class LicensingDbContext : ModuleDbContext
         {
             key.ToTable("license_keys");
             key.HasKey(k => k.Id);
+            // Ids are made by the domain (Guid v7): new activations and history lines found through the key's
+            // collections must be inserted, not taken for existing rows.
+            key.Property(k => k.Id).ValueGeneratedNever();
             key.Property(k => k.Key).HasMaxLength(29).IsRequired();
             key.Property(k => k.CustomerId).HasMaxLength(64).IsRequired();
             key.Property(k => k.ProductName).HasMaxLength(200).IsRequired();
@@ -40,6 +43,7 @@ internal sealed class LicensingDbContext : ModuleDbContext
         {
             activation.ToTable("activations");
             activation.HasKey(a => a.Id);
+            activation.Property(a => a.Id).ValueGeneratedNever();
             activation.Property(a => a.DeviceId).HasMaxLength(128).IsRequired();
             activation.Property(a => a.DeviceName).HasMaxLength(100).IsRequired();
             activation.HasIndex(a => a.LicenseKeyId);
@@ -49,6 +53,7 @@ internal sealed class LicensingDbContext : ModuleDbContext
         {
             entry.ToTable("license_events");
             entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).ValueGeneratedNever();
             entry.Property(e => e.Kind).HasConversion<int>();
             entry.Property(e => e.Device).HasMaxLength(100);
             entry.HasIndex(e => e.LicenseKeyId);

@@ -9,7 +9,8 @@ internal sealed class LicenseKey
     private readonly List<DeviceActivation> activations = [];
     private readonly List<LicenseEvent> history = [];
 
-    public LicenseKey(Guid id, string key, Guid orderId, string customerId, Guid productId, string productName, int maxActivations, DateTime issuedAt)
+    // Also EF Core's constructor when it loads a key: no side effects here.
+    private LicenseKey(Guid id, string key, Guid orderId, string customerId, Guid productId, string productName, int maxActivations, DateTime issuedAt)
     {
         Id = id;
         Key = key;
@@ -19,7 +20,14 @@ internal sealed class LicenseKey
         ProductName = productName;
         MaxActivations = maxActivations;
         IssuedAt = issuedAt;
-        history.Add(new LicenseEvent(Guid.CreateVersion7(), id, LicenseEventKind.Issued, null, issuedAt));
+    }
+
+    /// <summary>A new key for one unit of a paid product, with "issued" as the first line of its history.</summary>
+    public static LicenseKey Issue(string key, Guid orderId, string customerId, Guid productId, string productName, int maxActivations, DateTime now)
+    {
+        var licenseKey = new LicenseKey(Guid.CreateVersion7(), key, orderId, customerId, productId, productName, maxActivations, now);
+        licenseKey.history.Add(new LicenseEvent(Guid.CreateVersion7(), licenseKey.Id, LicenseEventKind.Issued, null, now));
+        return licenseKey;
     }
 
     public Guid Id { get; private set; }

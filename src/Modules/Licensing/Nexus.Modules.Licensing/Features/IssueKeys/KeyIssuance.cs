@@ -37,8 +37,7 @@ internal sealed class KeyIssuance
 
             for (var unit = 0; unit < line.Quantity; unit++)
             {
-                var key = new LicenseKey(Guid.CreateVersion7(), LicenseKeyFormat.NewKey(), orderId, customerId,
-                    line.ProductId, line.ProductName, options.MaxActivationsPerKey, now);
+                var key = LicenseKey.Issue(LicenseKeyFormat.NewKey(), orderId, customerId, line.ProductId, line.ProductName, options.MaxActivationsPerKey, now);
                 db.Keys.Add(key);
                 issued.Add(new IssuedLicenseKey(key.Id, key.ProductId, key.Key));
             }
