@@ -65,6 +65,8 @@ internal sealed class SubAppShellMiddleware
                 <meta name="nexus-subapp" data-name="{WebUtility.HtmlEncode(app.Definition.Name)}" data-base-path="{app.Definition.BasePath}" data-allowed-origins="{WebUtility.HtmlEncode(allowed)}" data-host-url="{WebUtility.HtmlEncode(hostUrl)}" />
                 <link rel="icon" href="data:," />
                 <link rel="stylesheet" href="{BridgeAssets.RequestPath}/subapp.css" />
+                <link rel="modulepreload" href="{BridgeAssets.RequestPath}/bridge-app.js" />
+                <link rel="modulepreload" href="{BridgeAssets.RequestPath}/bridge-core.js" />
                 <script type="module" src="{BridgeAssets.RequestPath}/subapp-page.js"></script>
             </head>
             <body>

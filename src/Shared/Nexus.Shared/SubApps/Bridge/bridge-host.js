@@ -60,6 +60,10 @@ export class HostFrame {
     }
     this.iframe.addEventListener('load', () => this.armReadyTimer());
     this.setState('loading');
+    // Fetch the first token while the frame loads, so the welcome does not wait for it.
+    this.tokenRequest = opts.tokenProvider ? this.renewToken().catch((error) => {
+      console.warn('nexus-bridge: no token for the sub-app', error);
+    }) : null;
     this.armReadyTimer();
     if (!this.iframe.getAttribute('src')) {
       this.iframe.src = opts.src;
@@ -131,11 +135,17 @@ export class HostFrame {
     this.registerHandlers(channel);
     this.setState('connected');
     this.updateRoute(hello.route, hello.title);
-    if (this.capabilities.includes('token') && this.opts.tokenProvider && !this.tokenIsFresh()) {
-      try {
-        await this.renewToken();
-      } catch (error) {
-        console.warn('nexus-bridge: no token for the sub-app', error);
+    if (this.capabilities.includes('token') && this.opts.tokenProvider) {
+      if (this.tokenRequest) {
+        await this.tokenRequest;
+        this.tokenRequest = null;
+      }
+      if (!this.tokenIsFresh()) {
+        try {
+          await this.renewToken();
+        } catch (error) {
+          console.warn('nexus-bridge: no token for the sub-app', error);
+        }
       }
     }
     if (this.channel === channel) {
