@@ -33,7 +33,6 @@ internal sealed class CrossOriginLicensingTests : BrowserTest
 
         shop = new NexusHostFactory(new Dictionary<string, string?>
         {
-            ["Modules:Licensing:Enabled"] = "false",
             ["SubApps:licensing:Url"] = new Uri(licensingAddress, "/apps/licensing/").ToString(),
             ["Redis:ConnectionString"] = redis.ConnectionString,
         }).WithTestAuthentication().WithProbe(consume: false);

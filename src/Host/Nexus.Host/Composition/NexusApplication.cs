@@ -32,11 +32,17 @@ internal static class NexusApplication
         builder.Services.AddNexusRateLimiting();
         var mvc = builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", NexusPolicies.BackOffice));
         builder.Services.AddHostBackOffice();
-        var modules = builder.Services.AddNexusModules(builder.Configuration, mvc, NexusModules.All);
-        foreach (var subApp in NexusModules.SubApps)
+        foreach (var (subApp, module) in NexusModules.SubApps)
         {
             builder.Services.AddNexusSubAppEmbedding(builder.Configuration, subApp);
+            // One switch: a sub-app served by another process (its own service) is not also run here.
+            if (!string.IsNullOrWhiteSpace(builder.Configuration[$"SubApps:{subApp.Name}:Url"]))
+            {
+                builder.Configuration[$"Modules:{module}:Enabled"] = "false";
+            }
         }
+
+        var modules = builder.Services.AddNexusModules(builder.Configuration, mvc, NexusModules.All);
 
         var app = builder.Build();
         app.UseNexusRequestPipeline();

@@ -20,11 +20,12 @@ internal static class NexusModules
     ];
 
     /// <summary>
-    /// Sub-apps the dashboard and back office embed — also when their module runs in another process
-    /// (<c>SubApps:&lt;name&gt;:Url</c> set, <c>Modules:&lt;Name&gt;:Enabled=false</c>).
+    /// Sub-apps the dashboard and back office embed, with the module that serves them. Setting
+    /// <c>SubApps:&lt;name&gt;:Url</c> is the one switch that moves a sub-app out: the host then frames that URL and
+    /// does not run the module itself.
     /// </summary>
-    public static IReadOnlyList<SubAppDefinition> SubApps { get; } =
+    public static IReadOnlyList<(SubAppDefinition SubApp, string Module)> SubApps { get; } =
     [
-        LicensingModule.SubApp,
+        (LicensingModule.SubApp, LicensingModule.Name),
     ];
 }
