@@ -6,7 +6,8 @@ namespace Nexus.EndToEndTests.SubApps;
 /// <summary>
 /// Bench-SubApp (./build.sh --target=Bench-SubApp runs it; never part of the test run): over 30 loads, the time
 /// from clicking the Licensing tab to the sub-app being ready (handshake done, sized, view shown), and the same
-/// sub-app page opened directly as the reference. Writes its BENCH line to NEXUS_BENCH_OUT.
+/// sub-app page opened directly (top level, same origin: it gets its token from the shop itself and shows the
+/// same view) as the reference. Writes its BENCH line to NEXUS_BENCH_OUT.
 /// </summary>
 [Explicit("A benchmark: run by the Bench-SubApp target")]
 [Category("Bench")]
@@ -20,8 +21,10 @@ internal sealed class SubAppReadyBenchmark : BrowserTest
         (() => {
           const mark = () => { if (!window.__readyAt) { window.__readyAt = Date.now(); } };
           document.addEventListener('nexus-subapp-ready', mark);
-          new MutationObserver(() => { if (document.documentElement.dataset.bridge === 'standalone') { mark(); } })
-            .observe(document, { subtree: true, attributes: true, attributeFilter: ['data-bridge'] });
+          new MutationObserver(() => {
+            const root = document.documentElement;
+            if (window === window.top && root && root.dataset.bridge === 'standalone' && root.dataset.view === 'shown') { mark(); }
+          }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-bridge', 'data-view'] });
         })();
         """;
 

@@ -14,11 +14,14 @@ internal sealed class SubAppShellMiddleware
     private readonly RequestDelegate next;
     private readonly SubAppRegistry registry;
 
-    public SubAppShellMiddleware(RequestDelegate next, SubAppRegistry registry)
+    public SubAppShellMiddleware(RequestDelegate next, SubAppRegistry registry, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         this.next = next;
         this.registry = registry;
+        TokenUrl = configuration["SubApps:TokenUrl"] ?? "/api/identity/tokens";
     }
+
+    private string TokenUrl { get; }
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -44,13 +47,15 @@ internal sealed class SubAppShellMiddleware
         (definition.PublicRoutes ?? []).Any(p => route.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
         || route.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-    private static Task WriteShellAsync(HttpContext context, RegisteredSubApp app)
+    private Task WriteShellAsync(HttpContext context, RegisteredSubApp app)
     {
         var request = context.Request;
         var self = $"{request.Scheme}://{request.Host}";
         var allowed = app.Settings.AllowedHostOrigins.Count > 0 ? string.Join(' ', app.Settings.AllowedHostOrigins) : self;
         var hostUrl = (app.Settings.HostUrl?.GetLeftPart(UriPartial.Authority) ?? self) + $"/account/{app.Definition.Name}";
         var title = WebUtility.HtmlEncode(app.Definition.Title);
+        // Served by the shop itself: its token endpoint is same-origin, so the page also works opened directly.
+        var tokenUrl = app.Settings.HostUrl is null ? $" data-token-url=\"{WebUtility.HtmlEncode(TokenUrl)}\"" : string.Empty;
         context.Response.ContentType = "text/html; charset=utf-8";
         // The shell is the same for everyone and holds no data; the view comes with the token.
         context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
@@ -62,7 +67,7 @@ internal sealed class SubAppShellMiddleware
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <title>{title}</title>
-                <meta name="nexus-subapp" data-name="{WebUtility.HtmlEncode(app.Definition.Name)}" data-base-path="{app.Definition.BasePath}" data-allowed-origins="{WebUtility.HtmlEncode(allowed)}" data-host-url="{WebUtility.HtmlEncode(hostUrl)}" />
+                <meta name="nexus-subapp" data-name="{WebUtility.HtmlEncode(app.Definition.Name)}" data-base-path="{app.Definition.BasePath}" data-allowed-origins="{WebUtility.HtmlEncode(allowed)}" data-host-url="{WebUtility.HtmlEncode(hostUrl)}"{tokenUrl} />
                 <link rel="icon" href="data:," />
                 <link rel="stylesheet" href="{BridgeAssets.RequestPath}/subapp.css" />
                 <link rel="modulepreload" href="{BridgeAssets.RequestPath}/bridge-app.js" />

@@ -19,9 +19,28 @@ const isShell = main && main.hasAttribute('data-subapp-shell');
 export const bridge = connect(config);
 window.nexusBridge = bridge;
 
+// Opened directly (no host frame) on the shop's own origin: the shop's token endpoint is same-origin, so the
+// signed-in customer gets the same view as in the tab. Elsewhere there is no such endpoint (data-token-url absent).
+let directToken = null;
+async function standaloneToken(forceRefresh) {
+  if (!meta.dataset.tokenUrl) {
+    return null;
+  }
+  if (!directToken || forceRefresh || Date.parse(directToken.expiresAt) - Date.now() < 5000) {
+    const response = await fetch(meta.dataset.tokenUrl, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-Nexus-Bridge': '1' },
+      body: JSON.stringify({ audience: config.name }),
+    });
+    directToken = response.ok ? await response.json() : null;
+  }
+  return directToken;
+}
+
 async function fetchView(b, url, init) {
   const send = async (forceRefresh) => {
-    const token = await b.getToken({ forceRefresh });
+    const token = b.embedded ? await b.getToken({ forceRefresh }) : await standaloneToken(forceRefresh);
     if (!token) {
       throw new Error('no token');
     }
@@ -42,6 +61,7 @@ async function show(b, response, { push }) {
   }
   main.innerHTML = await response.text();
   main.removeAttribute('aria-busy');
+  document.documentElement.dataset.view = 'shown';
   const finalUrl = new URL(response.url);
   if (finalUrl.href !== location.href) {
     if (push) {
@@ -128,8 +148,8 @@ bridge.then(async (b) => {
   document.documentElement.dataset.bridge = b.embedded ? 'embedded' : 'standalone';
   wireHelpers(b);
   if (isShell) {
-    if (!b.embedded) {
-      // Opened directly: there is no host to vouch for the user. Send them to the same view inside their account.
+    if (!b.embedded && !(await standaloneToken(false).catch(() => null))) {
+      // Opened directly where no host can vouch for the user: send them to the same view inside their account.
       const route = location.pathname.slice(config.basePath.length) + location.search;
       const link = document.createElement('a');
       link.href = meta.dataset.hostUrl + (route === '/' ? '' : route);
