@@ -28,6 +28,7 @@ try
     // People sign in at the shop; here only the bridge token (JWT) authenticates.
     builder.Services.AddAuthentication(SubAppAuthentication.Scheme);
     builder.Services.AddNexusAuthorization();
+    builder.Services.AddNexusRateLimiting();
     var mvc = builder.Services.AddRazorPages();
     ModuleDefinition licensing = new(LicensingModule.Name, typeof(LicensingModule).Assembly, (s, c) => s.AddLicensingModule(c), e => e.MapLicensingModule());
     var modules = builder.Services.AddNexusModules(builder.Configuration, mvc, [licensing]);

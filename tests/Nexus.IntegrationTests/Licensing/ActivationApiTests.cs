@@ -93,11 +93,15 @@ internal sealed class ActivationApiTests
     public async Task Each_address_is_rate_limited()
     {
         var statuses = new List<HttpStatusCode>();
+        string? retryAfter = null;
         for (var i = 0; i < 10; i++)
         {
             using var response = await ActivateAsync("AAAAA-BBBBB-CCCCC-DDDDD-EEEEE", "pc");
             statuses.Add(response.StatusCode);
+            retryAfter ??= response.Headers.RetryAfter?.ToString();
         }
+
+        retryAfter.Should().NotBeNull("a refused caller learns when to try again");
 
         statuses.Take(8).Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.NotFound));
         statuses.Skip(8).Should().AllSatisfy(s => s.Should().Be(HttpStatusCode.TooManyRequests));

@@ -60,7 +60,6 @@ internal static class NexusApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseRateLimiter();
 
         app.MapNexusHealth();
         app.MapRazorPages();

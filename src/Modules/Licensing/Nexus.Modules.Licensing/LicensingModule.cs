@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +16,7 @@ using Nexus.Shared.Messaging;
 using Nexus.Shared.Persistence;
 using Nexus.Shared.Security.Tokens;
 using Nexus.Shared.SubApps;
+using Nexus.Shared.Web;
 
 namespace Nexus.Modules.Licensing;
 
@@ -57,13 +58,11 @@ public static class LicensingModule
             .AddPolicy(SubAppAuthentication.AdminPolicy, policy => policy.AddAuthenticationSchemes(SubAppAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(NexusRoles.Admin));
 
         var perMinute = section.GetValue(nameof(LicensingOptions.ActivationRequestsPerMinute), new LicensingOptions().ActivationRequestsPerMinute);
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(ActivationEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        // The host's rate limiter (AddNexusRateLimiting) answers refusals with 429 + Retry-After + ProblemDetails.
+        services.Configure<RateLimiterOptions>(options => options.AddPolicy(ActivationEndpoints.RateLimitPolicy, context =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                RateLimitingServiceCollectionExtensions.ClientAddress(context),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         services.AddSingleton(new BackOfficeSection("Licenses", "/admin/apps/licensing", "Search license keys, revoke them, reset activations", NexusPolicies.BackOffice, Order: 300));
         return services;
     }
