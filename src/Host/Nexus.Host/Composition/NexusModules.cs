@@ -1,5 +1,6 @@
 using Nexus.Modules.Catalog;
 using Nexus.Modules.Identity;
+using Nexus.Modules.Notifications;
 using Nexus.Shared.Modules;
 
 namespace Nexus.Host.Composition;
@@ -12,6 +13,7 @@ internal static class NexusModules
 {
     public static IReadOnlyList<ModuleDefinition> All { get; } =
     [
+        new(NotificationsModule.Name, typeof(NotificationsModule).Assembly, (s, c) => s.AddNotificationsModule(c), e => e.MapNotificationsModule()),
         new(IdentityModule.Name, typeof(IdentityModule).Assembly, (s, c) => s.AddIdentityModule(c), e => e.MapIdentityModule()),
         new(CatalogModule.Name, typeof(CatalogModule).Assembly, (s, c) => s.AddCatalogModule(c), e => e.MapCatalogModule()),
     ];

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -86,6 +87,9 @@ public static class IdentityModule
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<INexusSigningKeySource>(provider => provider.GetRequiredService<SigningKeyStore>());
         services.AddSingleton<TokenIssuer>();
+
+        services.Configure<RazorPagesOptions>(options =>
+            options.Conventions.AddFolderApplicationModelConvention("/Account", page => page.Filters.Add(new NeverFramedPageFilter())));
 
         services.AddScoped<AuditLog>();
         services.AddHostedService<FirstAdminSetup>();
