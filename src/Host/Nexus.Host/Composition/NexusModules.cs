@@ -1,4 +1,5 @@
 using Nexus.Modules.Catalog;
+using Nexus.Modules.Customers;
 using Nexus.Modules.Identity;
 using Nexus.Modules.Notifications;
 using Nexus.Shared.Modules;
@@ -15,6 +16,7 @@ internal static class NexusModules
     [
         new(NotificationsModule.Name, typeof(NotificationsModule).Assembly, (s, c) => s.AddNotificationsModule(c), e => e.MapNotificationsModule()),
         new(IdentityModule.Name, typeof(IdentityModule).Assembly, (s, c) => s.AddIdentityModule(c), e => e.MapIdentityModule()),
+        new(CustomersModule.Name, typeof(CustomersModule).Assembly, (s, c) => s.AddCustomersModule(c), e => e.MapCustomersModule()),
         new(CatalogModule.Name, typeof(CatalogModule).Assembly, (s, c) => s.AddCatalogModule(c), e => e.MapCatalogModule()),
     ];
 }
