@@ -66,7 +66,7 @@ public static class IdentityModule
 
         // The host registers the application cookie (AddNexusCookieAuthentication, Identity's scheme name);
         // Identity adds the short-lived cookies of the two-factor step and re-checks the security stamp, so a
-        // locked account, a forced password reset or "sign out everywhere" ends existing sessions within a minute.
+        // locked account, a forced password reset or a role change ends existing sessions within Identity:SessionRecheckSeconds.
         services.AddAuthentication()
             .AddCookie(IdentityConstants.ExternalScheme, o => o.Cookie.Name = "nexus.external")
             .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o =>
@@ -77,7 +77,7 @@ public static class IdentityModule
             .AddCookie(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "nexus.2fa-remember");
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
             options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync);
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(accounts.SessionRecheckSeconds));
 
         // Data-protection keys in the database, shared by every instance (replaces the host's folder ring).
         services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((options, scopes) =>
