@@ -145,6 +145,32 @@ internal sealed class TokenServiceTests
     }
 
     [Test]
+    public async Task The_in_process_validator_reads_the_key_store_directly()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton<INexusSigningKeySource>(host.Service<SigningKeyStore>());
+        builder.Services.AddNexusTokenValidation("analytics");
+        builder.Services.AddAuthorization();
+        await using var inProcess = builder.Build();
+        inProcess.UseAuthentication();
+        inProcess.UseAuthorization();
+        inProcess.MapGet("/email", (HttpContext http) => http.User.FindFirst("email")!.Value)
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(NexusTokenValidationExtensions.DefaultScheme).RequireAuthenticatedUser());
+        await inProcess.StartAsync();
+        using var client = inProcess.GetTestClient();
+
+        using var accepted = new HttpRequestMessage(HttpMethod.Get, "/email");
+        accepted.Headers.Authorization = new("Bearer", await MintAsync(shopper.Id, "analytics"));
+        using var acceptedResponse = await client.SendAsync(accepted);
+        (await acceptedResponse.Content.ReadAsStringAsync()).Should().Be("tina@example.com");
+
+        using var refused = new HttpRequestMessage(HttpMethod.Get, "/email");
+        refused.Headers.Authorization = new("Bearer", await MintAsync(shopper.Id, "licensing"));
+        (await client.SendAsync(refused)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Test]
     public async Task An_unknown_audience_is_a_400_problem()
     {
         using var response = await RequestTokenAsync(shopper.Id, "payroll");

@@ -1,6 +1,8 @@
 using Nexus.Modules.Catalog;
 using Nexus.Modules.Licensing;
+using Nexus.Modules.Customers;
 using Nexus.Modules.Identity;
+using Nexus.Modules.Notifications;
 using Nexus.Shared.Modules;
 using Nexus.Shared.SubApps;
 
@@ -14,7 +16,9 @@ internal static class NexusModules
 {
     public static IReadOnlyList<ModuleDefinition> All { get; } =
     [
+        new(NotificationsModule.Name, typeof(NotificationsModule).Assembly, (s, c) => s.AddNotificationsModule(c), e => e.MapNotificationsModule()),
         new(IdentityModule.Name, typeof(IdentityModule).Assembly, (s, c) => s.AddIdentityModule(c), e => e.MapIdentityModule()),
+        new(CustomersModule.Name, typeof(CustomersModule).Assembly, (s, c) => s.AddCustomersModule(c), e => e.MapCustomersModule()),
         new(CatalogModule.Name, typeof(CatalogModule).Assembly, (s, c) => s.AddCatalogModule(c), e => e.MapCatalogModule()),
         new(LicensingModule.Name, typeof(LicensingModule).Assembly, (s, c) => s.AddLicensingModule(c), e => e.MapLicensingModule()),
     ];

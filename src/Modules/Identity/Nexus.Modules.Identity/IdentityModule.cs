@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -63,7 +66,7 @@ public static class IdentityModule
 
         // The host registers the application cookie (AddNexusCookieAuthentication, Identity's scheme name);
         // Identity adds the short-lived cookies of the two-factor step and re-checks the security stamp, so a
-        // locked account, a forced password reset or "sign out everywhere" ends existing sessions within a minute.
+        // locked account, a forced password reset or a role change ends existing sessions within Identity:SessionRecheckSeconds.
         services.AddAuthentication()
             .AddCookie(IdentityConstants.ExternalScheme, o => o.Cookie.Name = "nexus.external")
             .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o =>
@@ -74,7 +77,7 @@ public static class IdentityModule
             .AddCookie(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "nexus.2fa-remember");
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
             options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync);
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(accounts.SessionRecheckSeconds));
 
         // Data-protection keys in the database, shared by every instance (replaces the host's folder ring).
         services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((options, scopes) =>
@@ -86,6 +89,11 @@ public static class IdentityModule
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<INexusSigningKeySource>(provider => provider.GetRequiredService<SigningKeyStore>());
         services.AddSingleton<TokenIssuer>();
+
+        // The antiforgery cookie's default is never-Secure; make it Secure under HTTPS like the sign-in cookie.
+        services.Configure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<RazorPagesOptions>(options =>
+            options.Conventions.AddFolderApplicationModelConvention("/Account", page => page.Filters.Add(new NeverFramedPageFilter())));
 
         services.AddScoped<AuditLog>();
         services.AddHostedService<FirstAdminSetup>();

@@ -9,8 +9,9 @@ using Nexus.Shared.Web;
 namespace Nexus.Host.Pages.Account;
 
 /// <summary>
-/// The customer dashboard: built-in tabs, and one tab per sub-app whose view is framed. The rest of the URL is
-/// the sub-app's route (<c>/account/licensing/keys/42</c>), so reload, back/forward and shared links land there.
+/// A sub-app tab of the customer dashboard (<c>/account</c> itself and the built-in tabs are Identity's and
+/// Customers' pages): the sub-app's view is framed, and the rest of the URL is its route
+/// (<c>/account/licensing/keys/42</c>), so reload, back/forward and shared links land there.
 /// </summary>
 [Authorize(Policy = NexusPolicies.Customer)]
 internal sealed class DashboardModel : PageModel
@@ -28,22 +29,17 @@ internal sealed class DashboardModel : PageModel
         this.configuration = configuration;
     }
 
-    public string? Tab { get; private set; }
+    public string Tab { get; private set; } = string.Empty;
 
     public IReadOnlyList<DashboardTab> Tabs { get; private set; } = [];
 
-    public SubAppFrame? Frame { get; private set; }
+    public SubAppFrame Frame { get; private set; } = null!;
 
-    public IActionResult OnGet(string? tab, string? rest)
+    public IActionResult OnGet(string tab, string? rest)
     {
         Tabs = [.. builtInTabs.Concat(subApps.All.Select(a => new DashboardTab(a.Definition.Name, a.Definition.Title, $"/account/{a.Definition.Name}", 500)))
             .OrderBy(t => t.Order).ThenBy(t => t.Title, StringComparer.Ordinal)];
-        Tab = tab?.ToLowerInvariant();
-        if (Tab is null)
-        {
-            return Page();
-        }
-
+        Tab = tab.ToLowerInvariant();
         var app = subApps.Find(Tab);
         if (app is null)
         {

@@ -27,6 +27,13 @@ internal sealed class AccountSettings
     [Range(1, 10_000)]
     public int PasswordResetPerMinute { get; set; } = 5;
 
+    /// <summary>
+    /// How often a session's cookie is checked against the account (security stamp): locking, a forced password
+    /// reset or a role change ends the user's other sessions within this time.
+    /// </summary>
+    [Range(0, 3600)]
+    public int SessionRecheckSeconds { get; set; } = 60;
+
     /// <summary>Sign-in attempts per e-mail address and minute, whatever the IP.</summary>
     [Range(1, 10_000)]
     public int SignInPerEmailPerMinute { get; set; } = 10;

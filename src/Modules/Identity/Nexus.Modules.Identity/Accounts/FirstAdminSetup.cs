@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,21 @@ internal sealed partial class FirstAdminSetup : IHostedService
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureAsync();
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+        {
+            // Several instances starting together on an empty database race to create the same rows;
+            // the loser looks again and finds the winner's.
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            await EnsureAsync();
+        }
+    }
+
+    private async Task EnsureAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
