@@ -135,7 +135,7 @@ internal sealed class CrossOriginLicensingTests : BrowserTest
             await Assertions.Expect(panel).ToBeVisibleAsync(new() { Timeout = 6_000 });
             (DateTime.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(6.5));
             await Assertions.Expect(panel.GetByRole(AriaRole.Link, new() { Name = "Open in a new tab" })).ToHaveAttributeAsync("target", "_blank");
-            await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Your account" })).ToBeVisibleAsync();
+            await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "My account" })).ToBeVisibleAsync();
         }
         finally
         {
