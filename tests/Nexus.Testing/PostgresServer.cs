@@ -20,23 +20,18 @@ public sealed partial class PostgresServer : IAsyncDisposable
     private static Task<PostgresServer>? _shared;
 
     private readonly string _binDirectory;
-    private readonly string _directory;
+    private readonly ServerFootprint _footprint;
     private readonly bool _isShared;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Watchdog _watchdog;
-    private readonly long _exitHook;
     private NpgsqlDataSource? _admin;
     private bool _running;
-    private bool _disposed;
 
     private PostgresServer(string binDirectory, string directory, bool isShared)
     {
         _binDirectory = binDirectory;
-        _directory = directory;
         _isShared = isShared;
         // If this process is SIGKILLed: stop the server (pg_ctl daemonizes it, so it outlives
         // us otherwise) and remove the folder.
-        _watchdog = new Watchdog(
+        var watchdog = new Watchdog(
             ExternalProcess.IsRoot
                 ? """
                   "$3" -u postgres -- "$1" -D "$2/data" -m immediate -w stop
@@ -49,7 +44,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             Path.Combine(binDirectory, "pg_ctl"),
             directory,
             RunUser);
-        _exitHook = ExitHooks.Register(QuitAtExit);
+        _footprint = new ServerFootprint(directory, watchdog, QuitAtExit);
     }
 
     public int Port { get; private set; }
@@ -114,14 +109,14 @@ public sealed partial class PostgresServer : IAsyncDisposable
             return;
         }
 
-        await _gate.WaitAsync();
+        await _footprint.Gate.WaitAsync();
         try
         {
             await StopServerAsync();
         }
         finally
         {
-            _gate.Release();
+            _footprint.Gate.Release();
         }
     }
 
@@ -132,24 +127,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             return;
         }
 
-        await _gate.WaitAsync();
-        try
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            await StopServerAsync();
-            ExternalProcess.DeleteDirectory(_directory);
-            _watchdog.Disarm();
-            ExitHooks.Unregister(_exitHook);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        await _footprint.DisposeOnceAsync(StopServerAsync);
     }
 
     private static async Task<PostgresServer> StartCoreAsync(bool isShared, CancellationToken cancellationToken)
@@ -263,7 +241,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         var options = string.Join(
             ' ',
             $"-p {port.ToString(CultureInfo.InvariantCulture)}",
-            $"-k {_directory}",
+            $"-k {_footprint.Directory}",
             "-c listen_addresses=127.0.0.1",
             "-c fsync=off",
             "-c synchronous_commit=off",
@@ -343,15 +321,13 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
 
         _running = false;
-        ExternalProcess.DeleteDirectory(_directory);
-        _watchdog.Disarm();
-        ExitHooks.Unregister(_exitHook);
+        _footprint.Release();
     }
 
     private Task<string> RunToolAsync(string tool, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var (file, allArguments) = Command(tool, arguments);
-        return ExternalProcess.RunAsync(file, allArguments, _directory, timeout, cancellationToken);
+        return ExternalProcess.RunAsync(file, allArguments, _footprint.Directory, timeout, cancellationToken);
     }
 
     /// <summary>As root the tools run as user postgres through runuser.</summary>
@@ -366,9 +342,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
     // In /usr/sbin, which a non-login shell's PATH may lack.
     private static string RunUser => ExternalProcess.Find("runuser") ?? "runuser";
 
-    private string DataDirectory => Path.Combine(_directory, "data");
+    private string DataDirectory => Path.Combine(_footprint.Directory, "data");
 
-    private string LogPath => Path.Combine(_directory, "log");
+    private string LogPath => Path.Combine(_footprint.Directory, "log");
 
     private long LogLength() => File.Exists(LogPath) ? new FileInfo(LogPath).Length : 0;
 

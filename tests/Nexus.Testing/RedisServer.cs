@@ -19,30 +19,26 @@ public sealed class RedisServer : IAsyncDisposable
     private static Task<RedisServer>? _shared;
 
     private readonly string _executable;
-    private readonly string _directory;
+    private readonly ServerFootprint _footprint;
     private readonly bool _isShared;
     private readonly bool _persistent;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Watchdog _watchdog;
-    private readonly long _exitHook;
     private Process? _process;
     private OutputTail _output = new(); // Of the current redis process only.
-    private bool _disposed;
 
     private RedisServer(string executable, bool isShared, bool persistent)
     {
         _executable = executable;
         _isShared = isShared;
         _persistent = persistent;
-        _directory = Directory.CreateTempSubdirectory("nexus-redis-").FullName;
+        var directory = Directory.CreateTempSubdirectory("nexus-redis-").FullName;
         // If this process is SIGKILLed: kill the server (its pid file) and remove the folder.
-        _watchdog = new Watchdog(
+        var watchdog = new Watchdog(
             """
             [ -f "$1/redis.pid" ] && kill -KILL "$(cat "$1/redis.pid")"
             rm -rf -- "$1"
             """,
-            _directory);
-        _exitHook = ExitHooks.Register(KillAtExit);
+            directory);
+        _footprint = new ServerFootprint(directory, watchdog, KillAtExit);
     }
 
     public int Port { get; private set; }
@@ -84,14 +80,14 @@ public sealed class RedisServer : IAsyncDisposable
     public async Task StopAsync()
     {
         ThrowIfShared();
-        await _gate.WaitAsync();
+        await _footprint.Gate.WaitAsync();
         try
         {
             await StopProcessAsync();
         }
         finally
         {
-            _gate.Release();
+            _footprint.Gate.Release();
         }
     }
 
@@ -99,10 +95,10 @@ public sealed class RedisServer : IAsyncDisposable
     public async Task RestartAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfShared();
-        await _gate.WaitAsync(cancellationToken);
+        await _footprint.Gate.WaitAsync(cancellationToken);
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(_footprint.IsDisposed, this);
             await StopProcessAsync();
             // The port can be taken in the gap (rarely); it usually frees up again quickly.
             var deadline = Stopwatch.StartNew();
@@ -118,7 +114,7 @@ public sealed class RedisServer : IAsyncDisposable
         }
         finally
         {
-            _gate.Release();
+            _footprint.Gate.Release();
         }
     }
 
@@ -129,24 +125,7 @@ public sealed class RedisServer : IAsyncDisposable
             return;
         }
 
-        await _gate.WaitAsync();
-        try
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-            await StopProcessAsync();
-            ExternalProcess.DeleteDirectory(_directory);
-            _watchdog.Disarm();
-            ExitHooks.Unregister(_exitHook);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        await _footprint.DisposeOnceAsync(StopProcessAsync);
     }
 
     private static async Task<RedisServer> StartCoreAsync(bool isShared, bool persistent, CancellationToken cancellationToken)
@@ -199,12 +178,12 @@ public sealed class RedisServer : IAsyncDisposable
                     "--appendonly", _persistent ? "yes" : "no",
                     "--appendfsync", "always",
                     "--daemonize", "no",
-                    "--dir", _directory,
-                    "--pidfile", Path.Combine(_directory, "redis.pid"),
+                    "--dir", _footprint.Directory,
+                    "--pidfile", Path.Combine(_footprint.Directory, "redis.pid"),
                     // Logs to stdout, which we keep the tail of for error messages.
                     "--logfile", "",
                 ],
-                _directory),
+                _footprint.Directory),
         };
         var output = _output = new OutputTail();
         process.OutputDataReceived += (_, e) => output.Add(e.Data);
@@ -288,7 +267,7 @@ public sealed class RedisServer : IAsyncDisposable
             try
             {
                 process.Kill();
-                File.Delete(Path.Combine(_directory, "redis.pid")); // So the watchdog kills no stale pid.
+                File.Delete(Path.Combine(_footprint.Directory, "redis.pid")); // So the watchdog kills no stale pid.
             }
             catch (InvalidOperationException)
             {
@@ -304,9 +283,7 @@ public sealed class RedisServer : IAsyncDisposable
             ExternalProcess.Kill(process);
         }
 
-        ExternalProcess.DeleteDirectory(_directory);
-        _watchdog.Disarm();
-        ExitHooks.Unregister(_exitHook);
+        _footprint.Release();
     }
 
     /// <summary>
