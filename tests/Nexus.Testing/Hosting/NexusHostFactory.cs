@@ -16,6 +16,7 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
     private const string TestOrDefaultScheme = "TestOrDefault";
     private readonly List<Action<IServiceCollection>> extraServices = [];
     private bool testAuthentication;
+    private Uri? kestrelAddress;
 
     public NexusHostFactory(IDictionary<string, string?>? settings = null)
     {
@@ -52,7 +53,10 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
         var port = FreePort.Next();
         UseKestrel(port);
         StartServer();
-        return new Uri($"http://127.0.0.1:{port}/");
+        // Clients from CreateClient / CreateClientAs now talk to the real port.
+        kestrelAddress = new Uri($"http://127.0.0.1:{port}/");
+        ClientOptions.BaseAddress = kestrelAddress;
+        return kestrelAddress;
     }
 
     /// <summary>
@@ -79,7 +83,13 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
     /// <summary>A client acting as <paramref name="userId"/> with <paramref name="roles"/> (needs <see cref="WithTestAuthentication"/>).</summary>
     public HttpClient CreateClientAs(string userId, params string[] roles)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false };
+        if (kestrelAddress is not null)
+        {
+            options.BaseAddress = kestrelAddress;
+        }
+
+        var client = CreateClient(options);
         client.DefaultRequestHeaders.Add(TestAuthenticationHandler.Header, $"{userId};{string.Join(',', roles)}");
         return client;
     }

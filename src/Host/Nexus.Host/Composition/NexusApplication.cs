@@ -27,12 +27,14 @@ internal static class NexusApplication
 
         // After the foundation, so the database is migrated before the scheduler's hosted service starts.
         builder.Services.AddNexusScheduling(builder.Configuration, database);
-        // Keys live in the data folder so sign-in cookies and antiforgery tokens survive restarts.
+        // Keys live in the data folder so sign-in cookies and antiforgery tokens survive restarts; the Identity
+        // module replaces this with a ring in the database that every instance shares.
         builder.Services.AddDataProtection()
             .SetApplicationName("Nexus")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
         builder.Services.AddNexusCookieAuthentication();
         builder.Services.AddNexusAuthorization();
+        builder.Services.AddNexusRateLimiting();
         var mvc = builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", NexusPolicies.BackOffice));
         builder.Services.AddHostBackOffice();
         var modules = builder.Services.AddNexusModules(builder.Configuration, mvc, NexusModules.All);
@@ -47,6 +49,7 @@ internal static class NexusApplication
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

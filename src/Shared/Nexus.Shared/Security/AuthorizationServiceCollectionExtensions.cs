@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Shared.Abstractions.Security;
 
@@ -28,11 +29,13 @@ public static class AuthorizationServiceCollectionExtensions
         (context.Resource is HttpContext http && http.GetEndpoint() is null) || context.User.Identity?.IsAuthenticated == true;
 
     /// <summary>
-    /// Cookie authentication for people. The Identity module signs users in; until a module does, the
-    /// scheme still exists so protected pages challenge (redirect to sign-in) instead of failing.
+    /// Cookie authentication for people, under ASP.NET Core Identity's application scheme so the Identity
+    /// module's SignInManager signs users in with exactly this cookie. With Identity switched off the scheme
+    /// still exists, so protected pages challenge (redirect to sign-in) instead of failing.
     /// </summary>
-    public static IServiceCollection AddNexusCookieAuthentication(this IServiceCollection services, string scheme = CookieAuthenticationDefaults.AuthenticationScheme)
+    public static IServiceCollection AddNexusCookieAuthentication(this IServiceCollection services, string? scheme = null)
     {
+        scheme ??= IdentityConstants.ApplicationScheme;
         services.AddAuthentication(scheme).AddCookie(scheme, options =>
         {
             options.LoginPath = "/account/login";
@@ -41,6 +44,7 @@ public static class AuthorizationServiceCollectionExtensions
             options.Cookie.Name = "nexus.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS; plain HTTP only serves local development and tests.
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);

@@ -34,7 +34,8 @@ internal sealed partial class RequestLoggingMiddleware
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var status = failed ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
             var path = context.Request.Path.Value ?? "/";
-            if (path is "/healthz" or "/ready")
+            // Probes and the once-a-second session check of every open signed-in tab would drown the log.
+            if (path is "/healthz" or "/ready" or "/api/identity/session")
             {
                 LogProbe(logger, context.Request.Method, path, status, elapsed);
             }

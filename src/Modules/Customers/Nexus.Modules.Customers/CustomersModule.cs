@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nexus.Modules.Customers.Data;
+using Nexus.Shared.Application;
+using Nexus.Shared.Persistence;
+
+namespace Nexus.Modules.Customers;
+
+/// <summary>
+/// Customers: a shopper's profile, address book and wishlist, their data export, and forgetting them when
+/// their account is deleted. Everything is keyed by the signed-in user's id claim; no Identity internals.
+/// </summary>
+public static class CustomersModule
+{
+    public const string Name = "Customers";
+
+    public static IServiceCollection AddCustomersModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration); // no settings of its own yet
+        services.AddModuleDbContext<CustomersDbContext>(Name, CustomersDbContext.SchemaName);
+        services.AddModuleHandlers(typeof(CustomersModule).Assembly);
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCustomersModule(this IEndpointRouteBuilder endpoints) => endpoints;
+}

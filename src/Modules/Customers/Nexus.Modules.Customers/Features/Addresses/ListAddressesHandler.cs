@@ -1,0 +1,18 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Nexus.Modules.Customers.Data;
+using Nexus.Modules.Customers.Domain;
+
+namespace Nexus.Modules.Customers.Features.Addresses;
+
+internal sealed class ListAddressesHandler : IRequestHandler<ListAddresses, IReadOnlyList<Address>>
+{
+    private readonly CustomersDbContext db;
+
+    public ListAddressesHandler(CustomersDbContext db) => this.db = db;
+
+    public async Task<IReadOnlyList<Address>> Handle(ListAddresses request, CancellationToken cancellationToken) =>
+        (await db.Addresses.AsNoTracking().Where(a => a.UserId == request.UserId).ToListAsync(cancellationToken))
+            .OrderByDescending(a => a.IsDefaultShipping).ThenByDescending(a => a.IsDefaultBilling).ThenBy(a => a.CreatedAt)
+            .ToList();
+}

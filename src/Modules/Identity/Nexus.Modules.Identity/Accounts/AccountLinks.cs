@@ -1,0 +1,35 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Nexus.Modules.Identity.Accounts;
+
+/// <summary>Absolute links put into e-mails; Identity's tokens are Base64Url-encoded so they survive the trip.</summary>
+internal static class AccountLinks
+{
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    public static string? Decode(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    public static string Absolute(HttpRequest request, string path, params (string Key, string Value)[] query)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var url = $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+        return query.Length == 0 ? url : QueryHelpers.AddQueryString(url, query.Select(q => new KeyValuePair<string, string?>(q.Key, q.Value)));
+    }
+}

@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Nexus.Modules.Identity.Accounts;
+using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Identity.Security;
+using Nexus.Modules.Notifications.Contracts;
+using Nexus.Shared.Abstractions.Security;
+
+namespace Nexus.Modules.Identity.Pages.Account;
+
+/// <summary>
+/// Registration. A new address gets a confirmation link; an address that already has an account gets a
+/// "someone tried to register" message instead — and the page answers the same either way, so it cannot be
+/// used to find out who shops here.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(IdentityRateLimits.Register)]
+internal sealed class RegisterModel : PageModel
+{
+    private readonly UserManager<ShopUser> users;
+    private readonly IMediator mediator;
+    private readonly TimeProvider time;
+
+    public RegisterModel(UserManager<ShopUser> users, IMediator mediator, TimeProvider time)
+    {
+        this.users = users;
+        this.mediator = mediator;
+        this.time = time;
+    }
+
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    public bool Submitted { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var email = Input.Email.Trim();
+        var existing = await users.FindByEmailAsync(email);
+        if (existing is not null)
+        {
+            await mediator.Send(new SendEmail(email, EmailTemplates.AlreadyRegistered, new Dictionary<string, string>
+            {
+                ["SignInLink"] = AccountLinks.Absolute(Request, "/account/login"),
+                ["ResetLink"] = AccountLinks.Absolute(Request, "/account/forgot-password"),
+            }), cancellationToken);
+            Submitted = true;
+            return Page();
+        }
+
+        var user = new ShopUser { UserName = email, Email = email, CreatedAt = time.GetUtcNow().UtcDateTime };
+        var created = await users.CreateAsync(user, Input.Password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                // Password rules are the only failures a visitor can act on; the rest say nothing about other accounts.
+                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : string.Empty, error.Description);
+            }
+
+            return Page();
+        }
+
+        await users.AddToRoleAsync(user, NexusRoles.Customer);
+        await ConfirmationEmail.SendAsync(users, mediator, Request, user, cancellationToken);
+        Submitted = true;
+        return Page();
+    }
+
+    internal sealed class RegisterInput
+    {
+        [Required(ErrorMessage = "Enter your e-mail address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        [StringLength(256)]
+        [Display(Name = "E-mail")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Choose a password.")]
+        [StringLength(128, MinimumLength = 10, ErrorMessage = "Use at least 10 characters.")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = string.Empty;
+
+        [DataType(DataType.Password)]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords differ.")]
+        [Display(Name = "Repeat the password")]
+        public string ConfirmPassword { get; set; } = string.Empty;
+    }
+}

@@ -1,0 +1,136 @@
+using System.ComponentModel.DataAnnotations;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nexus.Modules.Identity.Accounts;
+using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Notifications.Contracts;
+using Nexus.Shared.Abstractions.Security;
+
+namespace Nexus.Modules.Identity.Pages.Account;
+
+/// <summary>Password and e-mail changes for the signed-in user (always their own account: no id in the request).</summary>
+[Authorize(Policy = NexusPolicies.Customer)]
+internal sealed class SecurityModel : PageModel
+{
+    private readonly UserManager<ShopUser> users;
+    private readonly SignInManager<ShopUser> signIn;
+    private readonly IMediator mediator;
+
+    public SecurityModel(UserManager<ShopUser> users, SignInManager<ShopUser> signIn, IMediator mediator)
+    {
+        this.users = users;
+        this.signIn = signIn;
+        this.mediator = mediator;
+    }
+
+    [BindProperty]
+    public PasswordChange Password { get; set; } = new();
+
+    [BindProperty]
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [Display(Name = "New e-mail address")]
+    public string? NewEmail { get; set; }
+
+    public string CurrentEmail { get; private set; } = string.Empty;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        CurrentEmail = user.Email ?? string.Empty;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostChangePasswordAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        CurrentEmail = user.Email ?? string.Empty;
+        ModelState.Remove(nameof(NewEmail));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Password.Current, Password.New);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Password.Current" : "Password.New", error.Code == "PasswordMismatch" ? "That is not your current password." : error.Description);
+            }
+
+            return Page();
+        }
+
+        // The security stamp changed: re-issue this browser's cookie; other sessions end at their next check.
+        await signIn.RefreshSignInAsync(user);
+        Message = "Your password has been changed.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostChangeEmailAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        CurrentEmail = user.Email ?? string.Empty;
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Password.", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        if (string.IsNullOrWhiteSpace(NewEmail))
+        {
+            ModelState.AddModelError(nameof(NewEmail), "Enter the new e-mail address.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var email = NewEmail!.Trim();
+        // Whether or not another account has the address, the answer is the same; the change fails later if taken.
+        if (!string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase) && await users.FindByEmailAsync(email) is null)
+        {
+            var token = await users.GenerateChangeEmailTokenAsync(user, email);
+            var link = AccountLinks.Absolute(Request, "/account/confirm-email-change", ("userId", user.Id), ("email", email), ("code", AccountLinks.Encode(token)));
+            await mediator.Send(new SendEmail(email, EmailTemplates.ConfirmEmailChange, new Dictionary<string, string> { ["Link"] = link, ["NewEmail"] = email }), cancellationToken);
+        }
+
+        Message = $"If {email} can be used, a confirmation link is on its way to it.";
+        return RedirectToPage();
+    }
+
+    internal sealed class PasswordChange
+    {
+        [Required(ErrorMessage = "Enter your current password.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Current password")]
+        public string Current { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Choose a new password.")]
+        [StringLength(128, MinimumLength = 10, ErrorMessage = "Use at least 10 characters.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password")]
+        public string New { get; set; } = string.Empty;
+    }
+}

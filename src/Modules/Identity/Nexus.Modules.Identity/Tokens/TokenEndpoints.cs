@@ -1,0 +1,107 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.IdentityModel.Tokens;
+using Nexus.Modules.Identity.Data;
+using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.Security.Tokens;
+
+namespace Nexus.Modules.Identity.Tokens;
+
+/// <summary>
+/// <c>POST /api/identity/tokens</c> mints a token for the signed-in user; <c>GET /.well-known/jwks.json</c>
+/// publishes the public keys. The mint endpoint takes JSON (so no antiforgery form token); cross-site
+/// requests are refused instead by requiring the custom header <see cref="BridgeHeader"/> (which a
+/// cross-origin page cannot send without a CORS pre-flight we never grant) and, when the browser says where
+/// the call comes from, a same-origin <c>Origin</c> / <c>Sec-Fetch-Site</c>.
+/// </summary>
+internal static class TokenEndpoints
+{
+    public const string BridgeHeader = "X-Nexus-Bridge";
+
+    public static void MapTokenEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/identity/tokens", IssueAsync)
+            .RequireAuthorization(NexusPolicies.Customer)
+            .WithTags("Identity");
+
+        endpoints.MapGet(NexusTokenClaims.JwksPath, JwksAsync).AllowAnonymous().WithTags("Identity");
+    }
+
+    private static async Task<IResult> IssueAsync(
+        TokenRequest? body,
+        HttpContext http,
+        ClaimsPrincipal principal,
+        UserManager<ShopUser> users,
+        TokenIssuer issuer,
+        CancellationToken cancellationToken)
+    {
+        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        if (!IsSameOriginBridgeCall(http.Request, origin))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Tokens are only issued to this site's own pages",
+                detail: $"Send the header '{BridgeHeader}: 1' from a page of {origin}.");
+        }
+
+        if (!issuer.IsKnownAudience(body?.Audience))
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Unknown audience",
+                detail: $"'{body?.Audience}' is not a sub-app or service this shop issues tokens for (Identity:Tokens:Audiences).");
+        }
+
+        // Read the account, not the cookie: roles, e-mail and lockout may have changed since sign-in.
+        var user = await users.GetUserAsync(principal);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in again");
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        var token = await issuer.IssueAsync(user.Id, user.Email ?? string.Empty, roles, body!.Audience!, issuer.IssuerFor(origin), cancellationToken);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Ok(token);
+    }
+
+    private static bool IsSameOriginBridgeCall(HttpRequest request, string origin)
+    {
+        if (request.Headers[BridgeHeader] != "1")
+        {
+            return false;
+        }
+
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0 && site != "same-origin")
+        {
+            return false;
+        }
+
+        var callerOrigin = request.Headers.Origin.ToString();
+        return callerOrigin.Length == 0 || string.Equals(callerOrigin, origin, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<IResult> JwksAsync(HttpContext http, SigningKeyStore keys, CancellationToken cancellationToken)
+    {
+        var json = new StringBuilder("{\"keys\":[");
+        var first = true;
+        foreach (var key in (await keys.GetValidationKeysAsync(cancellationToken)).OfType<RsaSecurityKey>())
+        {
+            var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(key);
+            json.Append(first ? string.Empty : ",")
+                .Append("{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"").Append(jwk.Kid)
+                .Append("\",\"n\":\"").Append(jwk.N).Append("\",\"e\":\"").Append(jwk.E).Append("\"}");
+            first = false;
+        }
+
+        json.Append("]}");
+        // Receivers cache briefly and re-fetch when they meet an unknown kid.
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.Text(json.ToString(), "application/json");
+    }
+}

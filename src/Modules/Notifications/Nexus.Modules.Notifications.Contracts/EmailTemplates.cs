@@ -1,0 +1,20 @@
+namespace Nexus.Modules.Notifications.Contracts;
+
+/// <summary>The e-mail templates Notifications can render, and the values each expects.</summary>
+public static class EmailTemplates
+{
+    /// <summary>Values: <c>Link</c>.</summary>
+    public const string ConfirmEmail = "confirm-email";
+
+    /// <summary>Someone tried to register an address that already has an account. Values: <c>SignInLink</c>, <c>ResetLink</c>.</summary>
+    public const string AlreadyRegistered = "already-registered";
+
+    /// <summary>Values: <c>Link</c>.</summary>
+    public const string ResetPassword = "reset-password";
+
+    /// <summary>Values: <c>Link</c>, <c>NewEmail</c>.</summary>
+    public const string ConfirmEmailChange = "confirm-email-change";
+
+    /// <summary>A member of staff asked the user to choose a new password. Values: <c>Link</c>.</summary>
+    public const string ForcedPasswordReset = "forced-password-reset";
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nexus.Modules.Notifications.Data;
+using Nexus.Modules.Notifications.Email;
+using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.Application;
+using Nexus.Shared.BackOffice;
+using Nexus.Shared.Persistence;
+
+namespace Nexus.Modules.Notifications;
+
+/// <summary>Notifications: the e-mail outbox (templated messages, background delivery with retries) and its back-office view.</summary>
+public static class NotificationsModule
+{
+    public const string Name = "Notifications";
+
+    public static IServiceCollection AddNotificationsModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<NotificationsDbContext>(Name, NotificationsDbContext.SchemaName);
+        services.AddModuleHandlers(typeof(NotificationsModule).Assembly);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<EmailSettings>()
+            .Bind(configuration.GetSection(EmailSettings.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<EmailTemplateRenderer>();
+        services.AddSingleton<EmailSenderSignal>();
+        services.AddSingleton<EmailSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<EmailSender>());
+        services.AddSingleton(new BackOfficeSection("Mail", "/admin/mail", "E-mail sent, waiting and failed", NexusPolicies.BackOffice, Order: 300));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder endpoints) => endpoints;
+}
