@@ -11,12 +11,14 @@
 //   Run                dotnet run the host (src/Host/Nexus.Host); --urls=<urls> is passed through
 //   Bench              every Bench-* target
 //   Bench-Startup      Nexus.Host vs tools/Bench/StartupReference: process start -> first 200 on GET /
+//   Bench-Events       integration events through Redis on SQLite (commit -> handler done) vs raw Redis Streams
 //   Bench-SubApp       Chromium: click on the Licensing tab -> sub-app ready, vs the sub-app page opened directly (30 loads)
 //
 // Lines other tools read (printed once, alone on their line, after the task-duration table at the
 // end of the output; only Cake's error report follows them when the build fails):
 //   Tests: N passed, N failed, N skipped          (test targets; totals parsed from the trx files)
 //   BENCH startup median_ms=... reference_median_ms=... ratio=... runs=5   (Bench-Startup)
+//   BENCH events transport=redis events_per_s=... p50_ms=... p99_ms=... raw_per_s=... ratio=... lost=0 duplicated=0   (Bench-Events)
 //   BENCH subapp ready_p50_ms=... ready_p95_ms=... direct_p95_ms=... ratio=... runs=30   (Bench-SubApp)
 
 #nullable enable
@@ -36,11 +38,14 @@ var testHangTimeout = Argument("test-hang-timeout", "15m");
 var urls = Argument("urls", string.Empty);                      // Run: passed to the host as --urls
 var benchRuns = Argument("bench-runs", 5);                       // Bench-*: measured runs per app
 var benchTimeoutSeconds = Argument("bench-timeout", 120);        // Bench-*: max seconds for one start
+var benchEvents = Argument("bench-events", 20000);               // Bench-Events: events published
+var benchEventsRate = Argument("bench-events-rate", 5000);       // Bench-Events: publication rate (events/s)
 
 var root = Context.Environment.WorkingDirectory;                 // the folder of this script
 var solution = root.CombineWithFilePath("Nexus.sln");
 var hostProject = root.CombineWithFilePath("src/Host/Nexus.Host/Nexus.Host.csproj");
 var startupReferenceProject = root.CombineWithFilePath("tools/Bench/StartupReference/StartupReference.csproj");
+var eventsBenchProject = root.CombineWithFilePath("tools/Bench/Events/Events.csproj");
 var artifacts = root.Combine("artifacts");
 var testResults = artifacts.Combine("test-results");
 var benchmarksDoc = root.CombineWithFilePath("docs/benchmarks.md");
@@ -604,6 +609,40 @@ Task("Bench-Startup")
     finalLines.Add(benchLine);
 });
 
+Task("Bench-Events")
+    .Description("Integration events through Redis on SQLite (commit -> handler done) vs raw Redis Streams publish -> receive, appended to docs/benchmarks.md.")
+    .Does(() =>
+{
+    RequireFile(eventsBenchProject, "Events benchmark project");
+    const string benchConfiguration = "Release";
+    Dotnet(new ProcessArgumentBuilder().Append("build").AppendQuoted(eventsBenchProject.FullPath).Append("-c").Append(benchConfiguration));
+    var benchDll = TargetPathOf(eventsBenchProject, benchConfiguration);
+    // The program starts its own redis-server (test kit) and a Nexus host with the kit's probe module; it runs in
+    // its output folder, where WebApplicationFactory finds the host's content root manifest.
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(benchDll.FullPath)
+            .Append(benchEvents.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append(benchEventsRate.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        WorkingDirectory = benchDll.GetDirectory(),
+        RedirectStandardOutput = true,
+    }, out IEnumerable<string> output);
+    var lines = output.ToList();
+    foreach (var line in lines.Where(l => !l.StartsWith("BENCH ", StringComparison.Ordinal)))
+    {
+        Information(line);
+    }
+    var benchLine = lines.LastOrDefault(l => l.StartsWith("BENCH events ", StringComparison.Ordinal))
+        ?? throw new CakeException($"the events benchmark printed no BENCH line (exit code {exitCode}).");
+    var details = lines.Where(l => l.StartsWith("raw Redis", StringComparison.Ordinal) || l.StartsWith("events ", StringComparison.Ordinal) || l.StartsWith("commit ->", StringComparison.Ordinal)).ToList();
+    AppendBenchmarkResult("events", details, benchLine);
+    finalLines.Add(benchLine);
+    if (exitCode != 0)
+    {
+        throw new CakeException(exitCode, "the events benchmark lost or duplicated events.");
+    }
+});
+
 Task("Bench-SubApp")
     .Description("Tab click -> Licensing sub-app ready (handshake, sized, view shown) vs the page opened directly, 30 loads in Chromium; appended to docs/benchmarks.md.")
     .IsDependentOn("Prerequisites")
@@ -638,6 +677,7 @@ Task("Bench-SubApp")
 Task("Bench")
     .Description("Runs every Bench-* target.")
     .IsDependentOn("Bench-Startup")
+    .IsDependentOn("Bench-Events")
     .IsDependentOn("Bench-SubApp");
 
 RunTarget(target);

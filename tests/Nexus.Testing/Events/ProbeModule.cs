@@ -56,6 +56,14 @@ public static class ProbeModule
     public static async Task<List<ProbeApplied>> PingsAsync(this NexusHostFactory host) =>
         (await host.AppliedAsync()).Where(a => a.Kind == "pinged").ToList();
 
+    /// <summary>How many pings were applied (cheap enough to poll).</summary>
+    public static async Task<int> PingCountAsync(this NexusHostFactory host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Applied.CountAsync(a => a.Kind == "pinged");
+    }
+
     public static async Task<(int Pending, int Published)> OutboxAsync(this NexusHostFactory host)
     {
         ArgumentNullException.ThrowIfNull(host);

@@ -3,6 +3,7 @@ using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Health;
 using Nexus.Shared.Security;
 using Nexus.Shared.Modules;
+using Nexus.Shared.Persistence;
 using Nexus.Shared.Scheduling;
 using Nexus.Shared.Startup;
 using Nexus.Shared.SubApps;
@@ -20,6 +21,11 @@ internal static class NexusApplication
         NexusLogging.Configure(builder, dataPath);
 
         var database = builder.Services.AddNexusFoundation(builder.Configuration, dataPath);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteThreadPool.Reserve();
+        }
+
         // After the foundation, so the database is migrated before the scheduler's hosted service starts.
         builder.Services.AddNexusScheduling(builder.Configuration, database);
         // Keys live in the data folder so sign-in cookies and antiforgery tokens survive restarts; the Identity

@@ -9,8 +9,9 @@ namespace Nexus.Shared.Messaging;
 
 /// <summary>
 /// Publishes every module's outbox: woken when a transaction with events commits, and by a slow safety poll
-/// (events committed by another instance, or left behind by a crash). Rows are claimed with a lease (owner +
-/// lease-until, set by one conditional UPDATE) so several instances never publish the same row at once; a row
+/// (events committed by another instance, or left behind by a crash). On PostgreSQL rows are claimed with a lease
+/// (owner + lease-until, set by one conditional UPDATE) so several instances never publish the same row at once
+/// (SQLite serves a single instance and skips the lease); a row
 /// is stamped published only after the transport accepted it. While the transport is down (Redis unavailable)
 /// the rows simply wait, and the relay resumes on its own with backoff.
 /// </summary>
@@ -98,30 +99,21 @@ internal sealed partial class OutboxRelay : BackgroundService
         await using var scope = scopes.CreateAsyncScope();
         var context = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
         var now = clock.GetUtcNow().UtcDateTime;
-        var candidates = await context.Outbox
-            .Where(m => m.PublishedAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(options.BatchSize).ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
-        {
-            return 0;
-        }
-
-        // The claim repeats the "free" condition, so when two instances race for the same rows the database
-        // re-checks it row by row and each row goes to one of them only.
-        var until = now + options.LeaseDuration;
-        var token = $"{owner}/{Guid.NewGuid():N}";
-        await context.Outbox
-            .Where(m => candidates.Contains(m.Id) && m.PublishedAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeaseOwner, token).SetProperty(m => m.LeaseUntil, until), cancellationToken);
-        var claimed = await context.Outbox.AsNoTracking()
-            .Where(m => candidates.Contains(m.Id) && m.LeaseOwner == token)
-            .OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        var (claimed, token) = new ModuleNaming(context.Database.ProviderName, module.Schema).IsSqlite
+            ? (await PendingAsync(context, cancellationToken), (string?)null)
+            : await ClaimAsync(context, now, cancellationToken);
         if (claimed.Count == 0)
         {
             return 0;
         }
 
         var ids = claimed.Select(m => m.Id).ToList();
+        var mine = context.Outbox.Where(m => ids.Contains(m.Id));
+        if (token is not null)
+        {
+            mine = mine.Where(m => m.LeaseOwner == token);
+        }
+
         try
         {
             await transport.PublishAsync(claimed.Select(m => m.ToEnvelope()).ToList(), cancellationToken);
@@ -131,7 +123,7 @@ internal sealed partial class OutboxRelay : BackgroundService
             // Give the rows back at once (rather than after the lease) so they go out as soon as the transport is back.
             var error = $"{ex.GetType().Name}: {ex.Message}";
             error = error.Length > 4000 ? error[..4000] : error;
-            await context.Outbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == token).ExecuteUpdateAsync(
+            await mine.ExecuteUpdateAsync(
                 u => u.SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTime?)null)
                     .SetProperty(m => m.PublishAttempts, m => m.PublishAttempts + 1).SetProperty(m => m.LastError, error),
                 CancellationToken.None);
@@ -139,12 +131,46 @@ internal sealed partial class OutboxRelay : BackgroundService
         }
 
         var publishedAt = clock.GetUtcNow().UtcDateTime;
-        await context.Outbox.Where(m => ids.Contains(m.Id) && m.LeaseOwner == token).ExecuteUpdateAsync(
+        await mine.ExecuteUpdateAsync(
             u => u.SetProperty(m => m.PublishedAt, publishedAt).SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.PublishAttempts, m => m.PublishAttempts + 1),
             cancellationToken);
         LogPublished(logger, claimed.Count, module.ModuleName, transport.Name);
         return claimed.Count;
+    }
+
+    /// <summary>
+    /// SQLite serves one instance (PostgreSQL is the database for several), so this relay is the only one and needs no
+    /// lease: one write per batch instead of two, which matters with SQLite's single writer lock.
+    /// </summary>
+    private async Task<List<OutboxMessage>> PendingAsync(ModuleDbContext context, CancellationToken cancellationToken) =>
+        await context.Outbox.AsNoTracking().Where(m => m.PublishedAt == null)
+            .OrderBy(m => m.CreatedAt).Take(options.BatchSize).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Claims free rows with a lease. The claim repeats the "free" condition, so when two instances race for the same
+    /// rows the database re-checks it row by row (PostgreSQL re-evaluates the WHERE of a row it waited for) and each
+    /// row goes to one of them only; the winner reads its rows back by its unique token.
+    /// </summary>
+    private async Task<(List<OutboxMessage> Claimed, string? Token)> ClaimAsync(ModuleDbContext context, DateTime now, CancellationToken cancellationToken)
+    {
+        var candidates = await context.Outbox
+            .Where(m => m.PublishedAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(options.BatchSize).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return ([], null);
+        }
+
+        var until = now + options.LeaseDuration;
+        var token = $"{owner}/{Guid.NewGuid():N}";
+        await context.Outbox
+            .Where(m => candidates.Contains(m.Id) && m.PublishedAt == null && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeaseOwner, token).SetProperty(m => m.LeaseUntil, until), cancellationToken);
+        var claimed = await context.Outbox.AsNoTracking()
+            .Where(m => candidates.Contains(m.Id) && m.LeaseOwner == token)
+            .OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        return (claimed, token);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Relayed {Count} event(s) from the {Module} outbox through {Transport}")]

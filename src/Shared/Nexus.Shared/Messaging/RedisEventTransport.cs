@@ -19,6 +19,19 @@ internal sealed partial class RedisEventTransport : IEventTransport
     public const string StreamPrefix = "nexus:events:";
     public const string WakeChannel = "nexus:events:wake";
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+
+    // KEYS: the stream of each event; ARGV: max length, wake channel, then six fields per event.
+    private const string PublishScript = """
+        local maxlen = ARGV[1]
+        local a = 3
+        for i = 1, #KEYS do
+          redis.call('XADD', KEYS[i], 'MAXLEN', '~', maxlen, '*', 'id', ARGV[a], 'name', ARGV[a + 1], 'version', ARGV[a + 2],
+            'correlation', ARGV[a + 3], 'occurred', ARGV[a + 4], 'payload', ARGV[a + 5])
+          a = a + 6
+        end
+        redis.call('PUBLISH', ARGV[2], '1')
+        return #KEYS
+        """;
     private readonly RedisConnection redis;
     private readonly EventBusOptions options;
     private readonly ILogger<RedisEventTransport> logger;
@@ -42,20 +55,26 @@ internal sealed partial class RedisEventTransport : IEventTransport
             return;
         }
 
-        var multiplexer = await redis.GetAsync();
-        var database = multiplexer.GetDatabase();
-        var maxLength = options.RedisStreamMaxLength.ToString(CultureInfo.InvariantCulture);
-        // Pipelined: the multiplexer sends them back to back and the replies come in together.
-        await Task.WhenAll(events.Select(e => database.ExecuteAsync(
-            "XADD",
-            StreamKey(e.Name), "MAXLEN", "~", maxLength, "*",
-            "id", e.EventId.ToString(),
-            "name", e.Name,
-            "version", e.Version.ToString(CultureInfo.InvariantCulture),
-            "correlation", e.CorrelationId ?? string.Empty,
-            "occurred", e.OccurredAt.ToString("O", CultureInfo.InvariantCulture),
-            "payload", e.Payload)));
-        await multiplexer.GetSubscriber().PublishAsync(WakeChannel, "1");
+        var database = await redis.DatabaseAsync();
+        var keys = new RedisKey[events.Count];
+        var values = new RedisValue[2 + (events.Count * 6)];
+        values[0] = options.RedisStreamMaxLength;
+        values[1] = WakeChannel;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            keys[i] = StreamKey(e.Name);
+            var at = 2 + (i * 6);
+            values[at] = e.EventId.ToString();
+            values[at + 1] = e.Name;
+            values[at + 2] = e.Version;
+            values[at + 3] = e.CorrelationId ?? string.Empty;
+            values[at + 4] = e.OccurredAt.ToString("O", CultureInfo.InvariantCulture);
+            values[at + 5] = e.Payload;
+        }
+
+        // One round trip, and all or nothing: a batch is never half in Redis when the connection drops.
+        await database.ScriptEvaluateAsync(PublishScript, keys, values);
     }
 
     public async Task ConsumeAsync(

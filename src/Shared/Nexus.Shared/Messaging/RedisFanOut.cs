@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Nexus.Shared.Abstractions.Messaging;
 using Nexus.Shared.Redis;
 using StackExchange.Redis;
@@ -5,12 +6,17 @@ using StackExchange.Redis;
 namespace Nexus.Shared.Messaging;
 
 /// <summary>Fan-out to every instance through Redis pub/sub (fire-and-forget by nature: fine for live notifications).</summary>
-internal sealed class RedisFanOut : IFanOut
+internal sealed partial class RedisFanOut : IFanOut
 {
     private const string Prefix = "nexus:fanout:";
     private readonly RedisConnection redis;
+    private readonly ILogger<RedisFanOut> logger;
 
-    public RedisFanOut(RedisConnection redis) => this.redis = redis;
+    public RedisFanOut(RedisConnection redis, ILogger<RedisFanOut> logger)
+    {
+        this.redis = redis;
+        this.logger = logger;
+    }
 
     public async Task BroadcastAsync(string channel, string message, CancellationToken cancellationToken = default) =>
         await (await redis.GetAsync()).GetSubscriber().PublishAsync(Prefix + channel, message);
@@ -20,10 +26,26 @@ internal sealed class RedisFanOut : IFanOut
         ArgumentNullException.ThrowIfNull(onMessage);
         var subscriber = (await redis.GetAsync()).GetSubscriber();
         RedisChannel name = Prefix + channel;
-        Action<RedisChannel, RedisValue> handler = (_, value) => onMessage(value!);
+        Action<RedisChannel, RedisValue> handler = (from, value) => _ = DeliverAsync(channel, onMessage, value!);
         await subscriber.SubscribeAsync(name, handler);
         return new Subscription(() => subscriber.UnsubscribeAsync(name, handler));
     }
+
+    // The subscriber callback cannot await; a failing listener is logged rather than lost as an unobserved task.
+    private async Task DeliverAsync(string channel, Func<string, Task> onMessage, string message)
+    {
+        try
+        {
+            await onMessage(message);
+        }
+        catch (Exception ex)
+        {
+            LogListenerFailed(logger, channel, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A fan-out listener on {Channel} failed")]
+    private static partial void LogListenerFailed(ILogger logger, string channel, Exception exception);
 
     private sealed class Subscription(Func<Task> unsubscribe) : IAsyncDisposable
     {

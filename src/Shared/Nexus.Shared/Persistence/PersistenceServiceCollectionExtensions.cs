@@ -35,6 +35,7 @@ public static class PersistenceServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 var sqliteNaming = new ModuleNaming("Microsoft.EntityFrameworkCore.Sqlite", schema);
                 options.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(sqliteNaming.MigrationsHistoryTable));
+                options.AddInterceptors(SqliteConnectionTuning.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 var naming = new ModuleNaming("Npgsql.EntityFrameworkCore.PostgreSQL", schema);

@@ -25,7 +25,15 @@ public sealed class RedisConnection : IDisposable
         await gate.WaitAsync();
         try
         {
-            multiplexer ??= await ConnectionMultiplexer.ConnectAsync(options);
+            if (multiplexer is null)
+            {
+                var connected = await ConnectionMultiplexer.ConnectAsync(options);
+                // 1.x completes replies one after another on one queue by default: a slow continuation (an event
+                // consumer committing a batch to the database) would hold back every other reply in the process.
+                connected.PreserveAsyncOrder = false;
+                multiplexer = connected;
+            }
+
             return multiplexer;
         }
         finally

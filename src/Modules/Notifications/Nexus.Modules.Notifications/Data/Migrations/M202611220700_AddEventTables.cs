@@ -5,13 +5,10 @@ using Nexus.Shared.Persistence;
 
 namespace Nexus.Modules.Notifications.Data.Migrations;
 
-/// <summary>
-/// The module's outbox and inbox (every module database has them since the event bus landed; docs/decisions/0007).
-/// Added on the subapps branch when it merged events and main — keep one copy if another branch adds its own.
-/// </summary>
+/// <summary>The module's outbox and inbox for integration events (docs/decisions/0007).</summary>
 [DbContext(typeof(NotificationsDbContext))]
-[Migration("202611220501_AddEventTables")]
-internal sealed class M202611220501_AddEventTables : Migration
+[Migration("202611220700_AddEventTables")]
+internal sealed class M202611220700_AddEventTables : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
         migrationBuilder.CreateEventTables(new ModuleNaming(migrationBuilder.ActiveProvider, NotificationsDbContext.SchemaName));

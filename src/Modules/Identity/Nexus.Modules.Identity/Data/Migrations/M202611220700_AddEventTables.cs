@@ -5,13 +5,10 @@ using Nexus.Shared.Persistence;
 
 namespace Nexus.Modules.Identity.Data.Migrations;
 
-/// <summary>
-/// Identity's outbox and inbox (every module database has them since the event bus landed; docs/decisions/0007).
-/// Added while merging identity and events on the subapps branch — keep one copy if the identity branch adds its own.
-/// </summary>
+/// <summary>The module's outbox and inbox for integration events (docs/decisions/0007).</summary>
 [DbContext(typeof(IdentityStoreDbContext))]
-[Migration("202611220401_AddEventTables")]
-internal sealed class M202611220401_AddEventTables : Migration
+[Migration("202611220700_AddEventTables")]
+internal sealed class M202611220700_AddEventTables : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
         migrationBuilder.CreateEventTables(new ModuleNaming(migrationBuilder.ActiveProvider, IdentityStoreDbContext.SchemaName));

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Nexus.Testing;
+using Nexus.Testing.Events;
+using Nexus.Testing.Hosting;
+using StackExchange.Redis;
+
+// Bench-Events: see Events.csproj. Arguments: [events] [events-per-second target] (defaults 20000, 5000).
+var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+var targetRate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
+const int PerCommand = 50; // events per publishing transaction
+
+await using var redis = await RedisServer.StartPersistentAsync();
+await RawStreamsRateAsync(redis.ConnectionString, "bench:warm-up", 5_000); // JIT and connection
+var raw = await RawStreamsRateAsync(redis.ConnectionString, "bench:raw", total);
+Console.WriteLine(Invariant($"raw Redis Streams publish->receive: {raw:F0} messages/s"));
+
+using var host = new NexusHostFactory(new Dictionary<string, string?>
+{
+    ["Redis:ConnectionString"] = redis.ConnectionString,
+    ["Nexus:SeedDemoData"] = "false",
+}).WithProbe();
+_ = host.Server;
+
+// Warm-up: JIT, connection pools, consumer groups.
+await host.EmitAsync(-1000, 1000, perCommand: PerCommand);
+await WaitForAsync(host, 1000, TimeSpan.FromSeconds(60));
+
+// Paced at the target rate: one transaction of PerCommand events every PerCommand/targetRate seconds.
+Console.WriteLine(Invariant($"publishing {total} events at {targetRate}/s in transactions of {PerCommand}"));
+var interval = TimeSpan.FromSeconds((double)PerCommand / targetRate);
+var clock = Stopwatch.StartNew();
+var sends = new List<Task>();
+for (var start = 0; start < total; start += PerCommand)
+{
+    var due = interval * (start / PerCommand);
+    var wait = due - clock.Elapsed;
+    if (wait > TimeSpan.Zero)
+    {
+        await Task.Delay(wait);
+    }
+
+    var from = start;
+    sends.Add(Task.Run(async () =>
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new EmitProbePings(from, Math.Min(PerCommand, total - from)));
+    }));
+}
+
+await Task.WhenAll(sends);
+var complete = await WaitForAsync(host, total + 1000, TimeSpan.FromMinutes(5));
+if (!complete)
+{
+    Console.WriteLine("not every event arrived within 5 minutes");
+}
+
+await Task.Delay(1000); // a duplicate would show up by now
+var applied = (await host.PingsAsync()).Where(p => p.Sequence >= 0).ToList();
+var distinct = applied.Select(p => p.Sequence).Distinct().Count();
+var lost = total - distinct;
+var duplicated = applied.Count - distinct;
+// Commit -> handler done: from the event's creation inside the publishing transaction (just before it commits;
+// so slightly pessimistic) to its handler's run in the consumer.
+var latencies = applied.Select(p => (p.AppliedAt - p.OccurredAt).TotalMilliseconds).Order().ToList();
+var first = applied.Min(p => p.OccurredAt);
+var last = applied.Max(p => p.AppliedAt);
+var rate = applied.Count / (last - first).TotalSeconds;
+var p50 = Percentile(latencies, 0.50);
+var p99 = Percentile(latencies, 0.99);
+Console.WriteLine(Invariant($"events {total} (target {targetRate}/s) · p50 {p50:F1} ms · p90 {Percentile(latencies, 0.90):F1} ms · p99 {p99:F1} ms · max {latencies[^1]:F1} ms"));
+// Where the time goes: commit -> relayed to Redis (outbox PublishedAt), relayed -> handled.
+await using (var scope = host.Services.CreateAsyncScope())
+{
+    var outbox = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+        scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Outbox);
+    var publishedAt = outbox.ToDictionary(m => m.Id, m => m.PublishedAt ?? m.CreatedAt);
+    var relayLag = outbox.Select(m => ((m.PublishedAt ?? m.CreatedAt) - m.OccurredAt).TotalMilliseconds).Order().ToList();
+    var consumeLag = applied.Select(p => (p.AppliedAt - publishedAt[p.EventId]).TotalMilliseconds).Order().ToList();
+    Console.WriteLine(Invariant($"commit -> relayed p50 {Percentile(relayLag, 0.5):F1} ms p99 {Percentile(relayLag, 0.99):F1} ms · relayed -> handled p50 {Percentile(consumeLag, 0.5):F1} ms p99 {Percentile(consumeLag, 0.99):F1} ms"));
+}
+
+Console.WriteLine(Invariant($"BENCH events transport=redis events_per_s={rate:F0} p50_ms={p50:F1} p99_ms={p99:F1} raw_per_s={raw:F0} ratio={rate / raw:F3} lost={lost} duplicated={duplicated}"));
+return lost == 0 && duplicated == 0 ? 0 : 1;
+
+static async Task<bool> WaitForAsync(NexusHostFactory host, int count, TimeSpan timeout)
+{
+    var clock = Stopwatch.StartNew();
+    while (clock.Elapsed < timeout)
+    {
+        if (await host.PingCountAsync() >= count)
+        {
+            return true;
+        }
+
+        await Task.Delay(250);
+    }
+
+    return false;
+}
+
+static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+// The reference: the same client library, XADD pipelined by one producer while one consumer reads with
+// XREADGROUP (COUNT 500) and acknowledges — what Redis Streams alone deliver on this machine.
+static async Task<double> RawStreamsRateAsync(string connectionString, string key, int count)
+{
+    using var connection = await ConnectionMultiplexer.ConnectAsync(connectionString);
+    var db = connection.GetDatabase();
+    RedisKey stream = key;
+    await db.ExecuteAsync("XGROUP", "CREATE", stream, "reader", "0", "MKSTREAM");
+    var payload = new string('x', 120);
+    var clock = Stopwatch.StartNew();
+    var producer = Task.Run(async () =>
+    {
+        for (var i = 0; i < count; i += 500)
+        {
+            await Task.WhenAll(Enumerable.Range(i, Math.Min(500, count - i)).Select(n =>
+                db.ExecuteAsync("XADD", stream, "*", "id", n.ToString(CultureInfo.InvariantCulture), "payload", payload)));
+        }
+    });
+    var received = 0;
+    while (received < count)
+    {
+        var result = await db.ExecuteAsync("XREADGROUP", "GROUP", "reader", "r1", "COUNT", "500", "STREAMS", stream, ">");
+        if (result.IsNull)
+        {
+            await Task.Delay(1);
+            continue;
+        }
+
+        var entries = (RedisResult[])((RedisResult[])((RedisResult[])result!)[0]!)[1]!;
+        if (entries.Length == 0)
+        {
+            await Task.Delay(1);
+            continue;
+        }
+
+        var ack = new List<object> { stream, "reader" };
+        ack.AddRange(entries.Select(e => (object)(string)((RedisResult[])e!)[0]!));
+        await db.ExecuteAsync("XACK", ack.ToArray());
+        received += entries.Length;
+    }
+
+    await producer;
+    return count / clock.Elapsed.TotalSeconds;
+}
+
+static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
