@@ -21,7 +21,7 @@ internal static class EventRowWriter
     /// by name, and SQLite finds a name by scanning the statement's list, so binding costs grow with the square of the
     /// count — a few hundred keeps it negligible while still saving most of the per-statement work.
     /// </summary>
-    private const int ParametersPerStatement = 150;
+    private const int ParametersPerStatement = 100;
 
     public static async Task InsertAsync<TRow>(DbContext context, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
         where TRow : class
