@@ -7,9 +7,11 @@ using Nexus.Testing.Events;
 using Nexus.Testing.Hosting;
 using StackExchange.Redis;
 
-// Bench-Events: see Events.csproj. Arguments: [events] [events-per-second target] (defaults 20000, 5000).
+// Bench-Events: see Events.csproj. Arguments: [events] [offered events per second] (defaults 20000, 5500).
+// The offered rate is 10 % above the 5,000/s goal: events_per_s counts from the first commit to the last handler,
+// so a run offered exactly 5,000/s reports slightly less even when nothing queues.
 var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
-var targetRate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
+var targetRate = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_500;
 const int PerCommand = 50; // events per publishing transaction
 
 await using var redis = await RedisServer.StartPersistentAsync();
@@ -24,36 +26,31 @@ using var host = new NexusHostFactory(new Dictionary<string, string?>
 }).WithProbe();
 _ = host.Server;
 
-// Warm-up: JIT, connection pools, consumer groups.
-await host.EmitAsync(-1000, 1000, perCommand: PerCommand);
-await WaitForAsync(host, 1000, TimeSpan.FromSeconds(60));
+// Warm-up until steady state: connection pools and consumer groups, and the JIT — tiered compilation recompiles
+// the hot paths in the background for many seconds after they first run (a quarter of the CPU of a short run went
+// to it), which a shop that has been up for a while no longer pays. Start-up is Bench-Startup's business; this
+// measures delivery. Paced bursts of the real load until a whole burst compiles (almost) no new methods.
+var warmUp = 0;
+var jitQuiet = false;
+var warmUpClock = Stopwatch.StartNew();
+while (!jitQuiet && warmUpClock.Elapsed < TimeSpan.FromSeconds(90))
+{
+    var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+    await PublishPacedAsync(host, -1_000_000 + warmUp, 2_500, targetRate, PerCommand);
+    warmUp += 2_500;
+    await WaitForAsync(host, warmUp, TimeSpan.FromSeconds(60));
+    await Task.Delay(500);
+    jitQuiet = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore < 20;
+}
+
+Console.WriteLine(Invariant($"warm-up: {warmUp} events in {warmUpClock.Elapsed.TotalSeconds:F0} s{(jitQuiet ? ", JIT quiet" : ", JIT still compiling after 90 s")}"));
 
 // Paced at the target rate: one transaction of PerCommand events every PerCommand/targetRate seconds.
 Console.WriteLine(Invariant($"publishing {total} events at {targetRate}/s in transactions of {PerCommand}"));
-var interval = TimeSpan.FromSeconds((double)PerCommand / targetRate);
 var process = Process.GetCurrentProcess();
 var cpuBefore = process.TotalProcessorTime;
-var clock = Stopwatch.StartNew();
-var sends = new List<Task>();
-for (var start = 0; start < total; start += PerCommand)
-{
-    var due = interval * (start / PerCommand);
-    var wait = due - clock.Elapsed;
-    if (wait > TimeSpan.Zero)
-    {
-        await Task.Delay(wait);
-    }
-
-    var from = start;
-    sends.Add(Task.Run(async () =>
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new EmitProbePings(from, Math.Min(PerCommand, total - from)));
-    }));
-}
-
-await Task.WhenAll(sends);
-var complete = await WaitForAsync(host, total + 1000, TimeSpan.FromMinutes(5));
+await PublishPacedAsync(host, 0, total, targetRate, PerCommand);
+var complete = await WaitForAsync(host, total + warmUp, TimeSpan.FromMinutes(5));
 if (!complete)
 {
     Console.WriteLine("not every event arrived within 5 minutes");
@@ -81,8 +78,9 @@ Console.WriteLine(Invariant($"events {total} (target {targetRate}/s) · p50 {p50
 // Where the time goes: commit -> relayed to Redis (outbox PublishedAt), relayed -> handled.
 await using (var scope = host.Services.CreateAsyncScope())
 {
-    var outbox = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-        scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Outbox);
+    var measured = applied.Select(p => p.EventId).ToHashSet();
+    var outbox = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+        scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Outbox)).Where(m => measured.Contains(m.Id)).ToList();
     var publishedAt = outbox.ToDictionary(m => m.Id, m => m.PublishedAt ?? m.CreatedAt);
     var relayLag = outbox.Select(m => ((m.PublishedAt ?? m.CreatedAt) - m.OccurredAt).TotalMilliseconds).Order().ToList();
     var consumeLag = applied.Select(p => (p.AppliedAt - publishedAt[p.EventId]).TotalMilliseconds).Order().ToList();
@@ -91,6 +89,32 @@ await using (var scope = host.Services.CreateAsyncScope())
 
 Console.WriteLine(Invariant($"BENCH events transport=redis events_per_s={rate:F0} p50_ms={p50:F1} p99_ms={p99:F1} raw_per_s={raw:F0} ratio={rate / raw:F3} lost={lost} duplicated={duplicated}"));
 return lost == 0 && duplicated == 0 ? 0 : 1;
+
+// One transaction of perCommand events every perCommand/rate seconds, each in its own task as requests would be.
+static async Task PublishPacedAsync(NexusHostFactory host, int first, int count, int rate, int perCommand)
+{
+    var interval = TimeSpan.FromSeconds((double)perCommand / rate);
+    var clock = Stopwatch.StartNew();
+    var sends = new List<Task>();
+    for (var start = 0; start < count; start += perCommand)
+    {
+        var wait = (interval * (start / perCommand)) - clock.Elapsed;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        var from = first + start;
+        var size = Math.Min(perCommand, count - start);
+        sends.Add(Task.Run(async () =>
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new EmitProbePings(from, size));
+        }));
+    }
+
+    await Task.WhenAll(sends);
+}
 
 static async Task<bool> WaitForAsync(NexusHostFactory host, int count, TimeSpan timeout)
 {
