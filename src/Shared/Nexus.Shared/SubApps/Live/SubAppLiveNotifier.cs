@@ -23,6 +23,13 @@ public sealed class SubAppLiveNotifier
             throw new ArgumentException("A topic is 1-32 lower-case letters, digits or '-'.", nameof(topic));
         }
 
-        return fanOut.BroadcastAsync(SubAppLiveStream.UserChannel(app, userId), topic, cancellationToken);
+        return fanOut.BroadcastAsync(ChannelFor(app, userId), topic, cancellationToken);
+    }
+
+    /// <summary>The fan-out channel of one user's pages of one sub-app (the message is the topic).</summary>
+    public static string ChannelFor(SubAppDefinition app, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return $"subapp:{app.Name}:user:{userId}";
     }
 }

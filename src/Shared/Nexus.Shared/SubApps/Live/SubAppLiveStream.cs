@@ -37,8 +37,6 @@ internal sealed class SubAppLiveStream
         this.clock = clock;
     }
 
-    internal static string UserChannel(SubAppDefinition app, string userId) => $"subapp:{app.Name}:user:{userId}";
-
     internal static bool IsTopic(string? topic) =>
         topic is { Length: > 0 and <= 32 } && topic.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
@@ -86,7 +84,7 @@ internal sealed class SubAppLiveStream
         });
 
         // Subscribed before the first byte goes out: a change made after the page saw "open" cannot slip through.
-        await using var subscription = await fanOut.SubscribeAsync(UserChannel(app, userId), topic =>
+        await using var subscription = await fanOut.SubscribeAsync(SubAppLiveNotifier.ChannelFor(app, userId), topic =>
         {
             if (IsTopic(topic))
             {
