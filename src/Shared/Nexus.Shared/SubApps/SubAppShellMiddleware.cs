@@ -47,6 +47,8 @@ internal sealed class SubAppShellMiddleware
         (definition.PublicRoutes ?? []).Any(p => route.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
         || route.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
+    // The script is async and last: it runs as soon as it has loaded — not after the stylesheet, which it awaits
+    // itself before reporting its size — and finds <main> parsed. Everything is preloaded from the head.
     private Task WriteShellAsync(HttpContext context, RegisteredSubApp app)
     {
         var request = context.Request;
@@ -73,10 +75,11 @@ internal sealed class SubAppShellMiddleware
                 <link rel="stylesheet" href="{BridgeAssets.RequestPath}/subapp.css" />
                 <link rel="modulepreload" href="{BridgeAssets.RequestPath}/bridge-app.js" />
                 <link rel="modulepreload" href="{BridgeAssets.RequestPath}/bridge-core.js" />
-                <script type="module" src="{BridgeAssets.RequestPath}/subapp-page.js"></script>
+                <link rel="modulepreload" href="{BridgeAssets.RequestPath}/subapp-page.js" />
             </head>
             <body>
                 <main id="subapp-main" data-subapp-shell aria-busy="true"><p class="subapp-muted">Loading {title}…</p></main>
+                <script type="module" async src="{BridgeAssets.RequestPath}/subapp-page.js"></script>
             </body>
             </html>
             """);

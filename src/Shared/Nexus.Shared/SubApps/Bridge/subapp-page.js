@@ -60,6 +60,7 @@ async function fetchView(b, url, init) {
 }
 
 async function show(b, response, { push }) {
+  performance.mark('nexus-subapp:view-fetched');
   if (response.status === 401 || response.status === 403) {
     main.innerHTML = '<p class="subapp-muted">Your session has ended. Reload the page to sign in again.</p>';
     return;
@@ -67,6 +68,7 @@ async function show(b, response, { push }) {
   main.innerHTML = await response.text();
   main.removeAttribute('aria-busy');
   document.documentElement.dataset.view = 'shown';
+  performance.mark('nexus-subapp:view-shown');
   const finalUrl = new URL(response.url);
   if (finalUrl.href !== location.href) {
     if (push) {
@@ -176,6 +178,15 @@ function wireHelpers(b) {
   });
 }
 
+// The page's script runs before its stylesheets may have loaded (async): sizes are measured only once they have.
+function stylesheetsLoaded() {
+  const pending = [...document.querySelectorAll('link[rel="stylesheet"]')].filter((link) => !link.sheet);
+  return Promise.all(pending.map((link) => new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  })));
+}
+
 bridge.then(async (b) => {
   document.documentElement.dataset.bridge = b.embedded ? 'embedded' : 'standalone';
   wireHelpers(b);
@@ -196,6 +207,7 @@ bridge.then(async (b) => {
       b.toast(node.dataset.bridgeToast, node.dataset.kind);
     }
   }
+  await stylesheetsLoaded();
   await b.ready();
   if (isShell && meta.dataset.liveUrl) {
     // Off the critical path: the page is shown and sized first, the live connection follows.
