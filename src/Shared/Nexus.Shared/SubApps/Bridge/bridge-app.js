@@ -133,8 +133,12 @@ export class AppBridge {
     if (!this.embedded) {
       return;
     }
-    await this.reportSize();
-    await this.channel.request('ready', { route: currentRoute(this.win, this.opts.basePath), title: this.win.document.title });
+    // Both at once: messages arrive in order, so the host applies the size before it hears "ready", and the page
+    // saves a round trip.
+    await Promise.all([
+      this.reportSize(),
+      this.channel.request('ready', { route: currentRoute(this.win, this.opts.basePath), title: this.win.document.title }),
+    ]);
     mark('ready');
   }
 
