@@ -31,6 +31,8 @@ await WaitForAsync(host, 1000, TimeSpan.FromSeconds(60));
 // Paced at the target rate: one transaction of PerCommand events every PerCommand/targetRate seconds.
 Console.WriteLine(Invariant($"publishing {total} events at {targetRate}/s in transactions of {PerCommand}"));
 var interval = TimeSpan.FromSeconds((double)PerCommand / targetRate);
+var process = Process.GetCurrentProcess();
+var cpuBefore = process.TotalProcessorTime;
 var clock = Stopwatch.StartNew();
 var sends = new List<Task>();
 for (var start = 0; start < total; start += PerCommand)
@@ -57,6 +59,10 @@ if (!complete)
     Console.WriteLine("not every event arrived within 5 minutes");
 }
 
+// CPU of this process (publishers, relay, consumers; Redis runs apart) per event: less sensitive than the rates to
+// whatever else the machine is running, so it shows whether a change made the bus cheaper.
+process.Refresh();
+var cpuPerEventUs = (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / total;
 await Task.Delay(1000); // a duplicate would show up by now
 var applied = (await host.PingsAsync()).Where(p => p.Sequence >= 0).ToList();
 var distinct = applied.Select(p => p.Sequence).Distinct().Count();
@@ -70,6 +76,7 @@ var last = applied.Max(p => p.AppliedAt);
 var rate = applied.Count / (last - first).TotalSeconds;
 var p50 = Percentile(latencies, 0.50);
 var p99 = Percentile(latencies, 0.99);
+Console.WriteLine(Invariant($"cpu per event {cpuPerEventUs:F0} µs (this process, {Environment.ProcessorCount} cores)"));
 Console.WriteLine(Invariant($"events {total} (target {targetRate}/s) · p50 {p50:F1} ms · p90 {Percentile(latencies, 0.90):F1} ms · p99 {p99:F1} ms · max {latencies[^1]:F1} ms"));
 // Where the time goes: commit -> relayed to Redis (outbox PublishedAt), relayed -> handled.
 await using (var scope = host.Services.CreateAsyncScope())

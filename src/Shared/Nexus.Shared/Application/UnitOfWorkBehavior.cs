@@ -41,8 +41,7 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse> : IPipelineBehavio
             ?? throw new InvalidOperationException($"Command {typeof(TRequest).FullName} belongs to no registered module database.");
         var context = (DbContext)services.GetService(database.ContextType)!;
         var publisher = (IntegrationEventPublisher)services.GetService(typeof(IIntegrationEventPublisher))!;
-        var staged = publisher.StageInto(context, clock.GetUtcNow().UtcDateTime);
-        await context.SaveChangesAsync(cancellationToken);
+        var staged = await publisher.SaveChangesAsync(context, [], clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (staged > 0)
         {
             outboxSignal.Notify();

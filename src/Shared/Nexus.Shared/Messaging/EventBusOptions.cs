@@ -32,4 +32,19 @@ public sealed class EventBusOptions
     /// <summary>Redis: approximate cap on each event stream's length (oldest, long-acknowledged entries are trimmed).</summary>
     [Range(1_000, int.MaxValue)]
     public int RedisStreamMaxLength { get; set; } = 1_000_000;
+
+    /// <summary>How long a published outbox row is kept (for the back office) before pruning deletes it.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan PublishedRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How long a processed inbox row is kept. It is what makes a redelivered event harmless, so it must outlast any
+    /// redelivery (<see cref="RedisClaimIdle"/>, <see cref="LeaseDuration"/>); dead letters and retries are never pruned.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan ProcessedRetention { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How often old outbox and inbox rows are pruned.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -19,26 +19,35 @@ internal sealed class IntegrationEventPublisher : IIntegrationEventPublisher
         pending.Add(integrationEvent.CorrelationId is null ? integrationEvent with { CorrelationId = CorrelationId.Current } : integrationEvent);
     }
 
-    /// <summary>Adds the pending events to <paramref name="context"/>'s outbox; returns how many.</summary>
-    public int StageInto(DbContext context, DateTime now)
+    /// <summary>
+    /// Saves <paramref name="context"/>'s changes, the pending events as its outbox rows and <paramref name="inbox"/>
+    /// rows (a consumer's record of what it handled) in one transaction — the context's current one if the caller
+    /// opened one, else its own. Returns how many events were written to the outbox.
+    /// </summary>
+    public async Task<int> SaveChangesAsync(DbContext context, IReadOnlyList<InboxMessage> inbox, DateTime now, CancellationToken cancellationToken)
     {
-        foreach (var integrationEvent in pending)
+        ArgumentNullException.ThrowIfNull(context);
+        var outbox = pending.Select(e => OutboxMessage.Pending(IntegrationEventContract.ToEnvelope(e), now)).ToList();
+        if (outbox.Count == 0 && inbox.Count == 0)
         {
-            var envelope = IntegrationEventContract.ToEnvelope(integrationEvent);
-            context.Set<OutboxMessage>().Add(new OutboxMessage
-            {
-                Id = envelope.EventId,
-                Name = envelope.Name,
-                Version = envelope.Version,
-                Payload = envelope.Payload,
-                CorrelationId = envelope.CorrelationId,
-                OccurredAt = envelope.OccurredAt,
-                CreatedAt = now,
-            });
+            await context.SaveChangesAsync(cancellationToken);
+            return 0;
         }
 
-        var count = pending.Count;
+        var transaction = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (transaction)
+        {
+            // The inbox first: a duplicate (another instance recorded the event meanwhile) fails before any other work.
+            await EventRowWriter.InsertAsync(context, inbox, cancellationToken);
+            await context.SaveChangesAsync(cancellationToken);
+            await EventRowWriter.InsertAsync(context, outbox, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
         pending.Clear();
-        return count;
+        return outbox.Count;
     }
 }

@@ -40,6 +40,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<EventConsumers>());
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
+        services.AddSingleton<EventStoragePruning>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventStoragePruning>());
         services.AddSingleton<EventsAdministration>();
         services.AddSingleton(new BackOfficeSection("Events", "/admin/events", "Integration events: outboxes, retries and dead letters", NexusPolicies.BackOffice, Order: 800));
         return services;

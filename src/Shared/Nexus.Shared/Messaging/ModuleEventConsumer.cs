@@ -130,6 +130,7 @@ internal sealed partial class ModuleEventConsumer
         var ids = events.Select(e => e.EventId).ToList();
         var known = (await context.Inbox.Where(m => ids.Contains(m.EventId)).Select(m => m.EventId).ToListAsync(cancellationToken)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
+        var handled = new List<InboxMessage>(events.Count);
         foreach (var envelope in events)
         {
             if (!known.Add(envelope.EventId))
@@ -146,10 +147,10 @@ internal sealed partial class ModuleEventConsumer
                 throw new BatchHandlerException(envelope, ex);
             }
 
-            context.Inbox.Add(Processed(envelope, now));
+            handled.Add(Processed(envelope, now));
         }
 
-        await CommitAsync(scope.ServiceProvider, context, now, cancellationToken);
+        await CommitAsync(scope.ServiceProvider, context, handled, now, cancellationToken);
     }
 
     private async Task DeliverOneAsync(EventEnvelope envelope, CancellationToken cancellationToken)
@@ -166,8 +167,7 @@ internal sealed partial class ModuleEventConsumer
             }
 
             await HandleAsync(scope.ServiceProvider, envelope, cancellationToken);
-            context.Inbox.Add(Processed(envelope, now));
-            await CommitAsync(scope.ServiceProvider, context, now, cancellationToken);
+            await CommitAsync(scope.ServiceProvider, context, [Processed(envelope, now)], now, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -207,7 +207,7 @@ internal sealed partial class ModuleEventConsumer
                 message.NextAttemptAt = null;
                 message.LeaseOwner = null;
                 message.LeaseUntil = null;
-                await CommitAsync(scope.ServiceProvider, context, now, cancellationToken);
+                await CommitAsync(scope.ServiceProvider, context, [], now, cancellationToken);
                 LogRetrySucceeded(logger, ModuleName, envelope.Name, envelope.EventId, message.Attempts);
                 return;
             }
@@ -301,12 +301,12 @@ internal sealed partial class ModuleEventConsumer
         }
     }
 
-    private async Task CommitAsync(IServiceProvider services, DbContext context, DateTime now, CancellationToken cancellationToken)
+    private async Task CommitAsync(IServiceProvider services, DbContext context, IReadOnlyList<InboxMessage> handled, DateTime now, CancellationToken cancellationToken)
     {
-        // Events published by the handlers leave through this module's outbox, in the same transaction.
+        // The handlers' changes, the inbox rows of what they handled and the events they published (this module's
+        // outbox) are committed together.
         var publisher = (IntegrationEventPublisher)services.GetRequiredService<IIntegrationEventPublisher>();
-        var staged = publisher.StageInto(context, now);
-        await context.SaveChangesAsync(cancellationToken);
+        var staged = await publisher.SaveChangesAsync(context, handled, now, cancellationToken);
         if (staged > 0)
         {
             outboxSignal.Notify();

@@ -32,5 +32,16 @@ public sealed class OutboxMessage
 
     public string? LastError { get; set; }
 
+    public static OutboxMessage Pending(EventEnvelope envelope, DateTime now) => new()
+    {
+        Id = envelope.EventId,
+        Name = envelope.Name,
+        Version = envelope.Version,
+        Payload = envelope.Payload,
+        CorrelationId = envelope.CorrelationId,
+        OccurredAt = envelope.OccurredAt,
+        CreatedAt = now,
+    };
+
     public EventEnvelope ToEnvelope() => new(Id, Name, Version, Payload, CorrelationId, OccurredAt);
 }
