@@ -67,7 +67,14 @@ public abstract class BrowserTest
         };
         _context.WebError += (_, error) => _browserErrors.Enqueue($"page error: {error.Error}");
         _context.RequestFailed += (_, request) =>
-            _browserErrors.Enqueue($"request failed: {request.Method} {request.Url}: {request.Failure}");
+        {
+            // A live stream (Server-Sent Events) is open until its page goes away, so leaving the page aborts it:
+            // that is its normal end, not a failure.
+            if (!IsAbortedEventStream(request))
+            {
+                _browserErrors.Enqueue($"request failed: {request.Method} {request.Url}: {request.Failure}");
+            }
+        };
         _page = await _context.NewPageAsync();
     }
 
@@ -99,6 +106,11 @@ public abstract class BrowserTest
             _page = null;
         }
     }
+
+    private static bool IsAbortedEventStream(IRequest request) =>
+        request.Failure == "net::ERR_ABORTED"
+        && request.Headers.TryGetValue("accept", out var accept)
+        && accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
 
     private async Task SaveArtifactsAsync(IPage page)
     {

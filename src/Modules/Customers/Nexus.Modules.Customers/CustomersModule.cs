@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nexus.Modules.Customers.Data;
+using Nexus.Shared.Account;
 using Nexus.Shared.Application;
 using Nexus.Shared.Persistence;
 
@@ -20,6 +21,10 @@ public static class CustomersModule
     {
         ArgumentNullException.ThrowIfNull(configuration); // no settings of its own yet
         services.AddModuleDbContext<CustomersDbContext>(Name, CustomersDbContext.SchemaName);
+        // Its tabs in the customer's account (Identity's overview and the host's sub-app pages both list them).
+        services.AddSingleton(new AccountTab("profile", "Profile", "/account/profile", "your name and phone number", Order: 10));
+        services.AddSingleton(new AccountTab("addresses", "Addresses", "/account/addresses", "where we ship and bill", Order: 20));
+        services.AddSingleton(new AccountTab("wishlist", "Wishlist", "/account/wishlist", "products you saved for later", Order: 30));
         services.AddModuleHandlers(typeof(CustomersModule).Assembly);
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -15,6 +15,7 @@ using Nexus.Modules.Identity.Data;
 using Nexus.Modules.Identity.Security;
 using Nexus.Modules.Identity.Tokens;
 using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.Account;
 using Nexus.Shared.Application;
 using Nexus.Shared.BackOffice;
 using Nexus.Shared.Persistence;
@@ -98,6 +99,7 @@ public static class IdentityModule
         services.AddScoped<AuditLog>();
         services.AddHostedService<FirstAdminSetup>();
         services.AddSingleton(new BackOfficeSection("Users", "/admin/users", "Accounts, roles, lockouts and password resets", NexusPolicies.BackOffice, Order: 100));
+        services.AddSingleton(new AccountTab("security", "Security", "/account/security", "password, e-mail address, your data and account", Order: 40));
         services.AddSingleton(new BackOfficeSection("Audit log", "/admin/audit", "What staff did to accounts, and when", NexusPolicies.BackOffice, Order: 110));
         return services;
     }

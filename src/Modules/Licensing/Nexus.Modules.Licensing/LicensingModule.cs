@@ -16,6 +16,7 @@ using Nexus.Shared.Messaging;
 using Nexus.Shared.Persistence;
 using Nexus.Shared.Security.Tokens;
 using Nexus.Shared.SubApps;
+using Nexus.Shared.SubApps.Live;
 using Nexus.Shared.Web;
 
 namespace Nexus.Modules.Licensing;
@@ -34,6 +35,7 @@ public static class LicensingModule
     public static IServiceCollection AddLicensingModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<LicensingDbContext>(Name, LicensingDbContext.SchemaName);
+        services.AddAfterCommit<LicensingDbContext>();
         services.AddModuleHandlers(typeof(LicensingModule).Assembly);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<KeyIssuance>();
@@ -41,6 +43,8 @@ public static class LicensingModule
         var section = configuration.GetSection($"Modules:{Name}");
         services.AddOptions<LicensingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         var subApp = services.AddNexusSubApp(configuration, SubApp);
+        // New keys show in an open Licensing tab at once: a live stream per page, fed through the fan-out.
+        services.AddNexusSubAppLive(subApp);
         // Sign-in from the bridge token only. In the main host the keys are this process's own; apart from it
         // (standalone or extracted) they come from the host's JWKS document.
         if (subApp.Settings.HostUrl is { } hostUrl)
@@ -70,6 +74,7 @@ public static class LicensingModule
     public static IEndpointRouteBuilder MapLicensingModule(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapActivationApi();
+        endpoints.MapNexusSubAppLive(SubApp);
         return endpoints;
     }
 }

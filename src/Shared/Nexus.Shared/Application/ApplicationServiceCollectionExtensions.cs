@@ -1,6 +1,7 @@
 using System.Reflection;
 using FluentValidation;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nexus.Shared.Persistence;
@@ -40,6 +41,19 @@ public static class ApplicationServiceCollectionExtensions
             .AddClasses(classes => classes.AssignableTo(typeof(IValidator<>)), publicOnly: false)
             .AsImplementedInterfaces()
             .WithScopedLifetime());
+        return services;
+    }
+
+    /// <summary>
+    /// Lets the module queue work on <typeparamref name="TContext"/> that runs only after its changes commit
+    /// (<see cref="AfterCommit"/>); call after <c>AddModuleDbContext</c>.
+    /// </summary>
+    public static IServiceCollection AddAfterCommit<TContext>(this IServiceCollection services)
+        where TContext : DbContext
+    {
+        services.TryAddSingleton<AfterCommit>();
+        // One interceptor instance for every context, so EF keeps one internal service provider.
+        services.ConfigureDbContext<TContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<AfterCommit>()));
         return services;
     }
 }

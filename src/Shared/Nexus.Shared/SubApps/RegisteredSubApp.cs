@@ -16,6 +16,9 @@ public sealed class RegisteredSubApp
     /// <summary>This process serves the sub-app's pages (and sends their frame-ancestors).</summary>
     public bool ServedHere { get; internal set; }
 
+    /// <summary>The live stream's path when its pages update themselves (<c>AddNexusSubAppLive</c>), else null.</summary>
+    public string? LivePath { get; internal set; }
+
     /// <summary>True when another process serves it: the host frames another origin.</summary>
     public bool IsRemote => Settings.Url is not null;
 

@@ -47,6 +47,8 @@ internal sealed class SubAppShellMiddleware
         (definition.PublicRoutes ?? []).Any(p => route.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
         || route.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
+    // The script is async and last: it runs as soon as it has loaded — not after the stylesheet, which it awaits
+    // itself before reporting its size — and finds <main> parsed. Everything is preloaded from the head.
     private Task WriteShellAsync(HttpContext context, RegisteredSubApp app)
     {
         var request = context.Request;
@@ -56,6 +58,7 @@ internal sealed class SubAppShellMiddleware
         var title = WebUtility.HtmlEncode(app.Definition.Title);
         // Served by the shop itself: its token endpoint is same-origin, so the page also works opened directly.
         var tokenUrl = app.Settings.HostUrl is null ? $" data-token-url=\"{WebUtility.HtmlEncode(TokenUrl)}\"" : string.Empty;
+        var liveUrl = app.LivePath is { } live ? $" data-live-url=\"{WebUtility.HtmlEncode(live)}\"" : string.Empty;
         context.Response.ContentType = "text/html; charset=utf-8";
         // The shell is the same for everyone and holds no data; the view comes with the token.
         context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
@@ -67,15 +70,16 @@ internal sealed class SubAppShellMiddleware
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <title>{title}</title>
-                <meta name="nexus-subapp" data-name="{WebUtility.HtmlEncode(app.Definition.Name)}" data-base-path="{app.Definition.BasePath}" data-allowed-origins="{WebUtility.HtmlEncode(allowed)}" data-host-url="{WebUtility.HtmlEncode(hostUrl)}"{tokenUrl} />
+                <meta name="nexus-subapp" data-name="{WebUtility.HtmlEncode(app.Definition.Name)}" data-base-path="{app.Definition.BasePath}" data-allowed-origins="{WebUtility.HtmlEncode(allowed)}" data-host-url="{WebUtility.HtmlEncode(hostUrl)}"{tokenUrl}{liveUrl} />
                 <link rel="icon" href="data:," />
                 <link rel="stylesheet" href="{BridgeAssets.RequestPath}/subapp.css" />
                 <link rel="modulepreload" href="{BridgeAssets.RequestPath}/bridge-app.js" />
                 <link rel="modulepreload" href="{BridgeAssets.RequestPath}/bridge-core.js" />
-                <script type="module" src="{BridgeAssets.RequestPath}/subapp-page.js"></script>
+                <link rel="modulepreload" href="{BridgeAssets.RequestPath}/subapp-page.js" />
             </head>
             <body>
                 <main id="subapp-main" data-subapp-shell aria-busy="true"><p class="subapp-muted">Loading {title}…</p></main>
+                <script type="module" async src="{BridgeAssets.RequestPath}/subapp-page.js"></script>
             </body>
             </html>
             """);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Host.SubApps;
 using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.Account;
 using Nexus.Shared.SubApps;
 using Nexus.Shared.Web;
 
@@ -17,11 +18,11 @@ namespace Nexus.Host.Pages.Account;
 internal sealed class DashboardModel : PageModel
 {
     private readonly SubAppRegistry subApps;
-    private readonly IEnumerable<DashboardTab> builtInTabs;
+    private readonly IEnumerable<AccountTab> builtInTabs;
     private readonly ContentSecurityPolicy csp;
     private readonly IConfiguration configuration;
 
-    public DashboardModel(SubAppRegistry subApps, IEnumerable<DashboardTab> builtInTabs, ContentSecurityPolicy csp, IConfiguration configuration)
+    public DashboardModel(SubAppRegistry subApps, IEnumerable<AccountTab> builtInTabs, ContentSecurityPolicy csp, IConfiguration configuration)
     {
         this.subApps = subApps;
         this.builtInTabs = builtInTabs;
@@ -31,13 +32,13 @@ internal sealed class DashboardModel : PageModel
 
     public string Tab { get; private set; } = string.Empty;
 
-    public IReadOnlyList<DashboardTab> Tabs { get; private set; } = [];
+    public IReadOnlyList<AccountTab> Tabs { get; private set; } = [];
 
     public SubAppFrame Frame { get; private set; } = null!;
 
     public IActionResult OnGet(string tab, string? rest)
     {
-        Tabs = [.. builtInTabs.Concat(subApps.All.Select(a => new DashboardTab(a.Definition.Name, a.Definition.Title, $"/account/{a.Definition.Name}", 500)))
+        Tabs = [.. builtInTabs.Concat(subApps.All.Select(a => new AccountTab(a.Definition.Name, a.Definition.Title, $"/account/{a.Definition.Name}", a.Definition.Title, 500)))
             .OrderBy(t => t.Order).ThenBy(t => t.Title, StringComparer.Ordinal)];
         Tab = tab.ToLowerInvariant();
         var app = subApps.Find(Tab);

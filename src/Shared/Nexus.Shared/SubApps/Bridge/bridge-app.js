@@ -35,6 +35,9 @@ export function connect(options) {
       versions: [VERSION],
     };
     const sendHello = () => {
+      if (attempt === 0) {
+        mark('hello');
+      }
       for (const origin of targets) {
         win.parent.postMessage({ ns: NAMESPACE, v: VERSION, kind: 'hello', session, payload: hello }, origin);
       }
@@ -63,12 +66,20 @@ export function connect(options) {
       clearTimeout(helloTimer);
       clearTimeout(giveUp);
       win.removeEventListener('message', onWelcome);
+      mark('welcome');
       const channel = new Channel({ target: win.parent, targetOrigin: event.origin, session, requestTimeoutMs: opts.requestTimeoutMs });
       resolve(new AppBridge(channel, opts, event.data.payload || {}));
     }
     win.addEventListener('message', onWelcome);
     sendHello();
   });
+}
+
+// Performance marks (nexus-bridge:hello, :welcome, :ready) let tools and benchmarks see where the time goes.
+function mark(name) {
+  if (typeof performance !== 'undefined' && performance.mark) {
+    performance.mark(`nexus-bridge:${name}`);
+  }
 }
 
 function currentRoute(win, basePath) {
@@ -122,8 +133,13 @@ export class AppBridge {
     if (!this.embedded) {
       return;
     }
-    await this.reportSize();
-    await this.channel.request('ready', { route: currentRoute(this.win, this.opts.basePath), title: this.win.document.title });
+    // Both at once: messages arrive in order, so the host applies the size before it hears "ready", and the page
+    // saves a round trip.
+    await Promise.all([
+      this.reportSize(),
+      this.channel.request('ready', { route: currentRoute(this.win, this.opts.basePath), title: this.win.document.title }),
+    ]);
+    mark('ready');
   }
 
   toast(message, kind) {

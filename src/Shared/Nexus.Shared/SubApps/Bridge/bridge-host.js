@@ -2,6 +2,13 @@
 // fallback, sizes the frame, mirrors its route, draws toasts and confirms, and hands over the token.
 import { BridgeError, Channel, NAMESPACE, SUPPORTED_VERSIONS, VERSION, isEnvelope, originOf } from './bridge-core.js';
 
+// Performance marks (nexus-bridge:host-embed, :host-token, :host-hello, :host-welcome) for tools and benchmarks.
+function mark(name) {
+  if (typeof performance !== 'undefined' && performance.mark) {
+    performance.mark(`nexus-bridge:${name}`);
+  }
+}
+
 export const HOST_CAPABILITIES = ['toast', 'confirm', 'title', 'navigate', 'route', 'resize', 'token', 'theme', 'focus'];
 
 const DEFAULTS = {
@@ -60,6 +67,7 @@ export class HostFrame {
     }
     this.iframe.addEventListener('load', () => this.armReadyTimer());
     this.setState('loading');
+    mark('host-embed');
     // Fetch the first token while the frame loads, so the welcome does not wait for it.
     this.tokenRequest = opts.tokenProvider ? this.renewToken().catch((error) => {
       console.warn('nexus-bridge: no token for the sub-app', error);
@@ -112,6 +120,7 @@ export class HostFrame {
   }
 
   async acceptHello(message) {
+    mark('host-hello');
     const hello = message.payload || {};
     if (this.channel && this.channel.session === message.session) {
       this.sendWelcome(); // A repeated hello: our welcome crossed it in flight.
@@ -158,6 +167,7 @@ export class HostFrame {
   }
 
   sendWelcome() {
+    mark('host-welcome');
     this.channel.safePost('welcome', {
       payload: { capabilities: this.capabilities, context: this.context, token: this.token, version: VERSION },
     });
@@ -165,6 +175,7 @@ export class HostFrame {
 
   registerHandlers(channel) {
     channel.handle('ready', (payload) => {
+      mark('host-ready');
       clearTimeout(this.readyTimer);
       this.hideFallback();
       this.setState('ready');
@@ -270,6 +281,7 @@ export class HostFrame {
 
   async renewToken() {
     const fresh = await this.opts.tokenProvider();
+    mark('host-token');
     this.token = { token: fresh.token, expiresAt: fresh.expiresAt, issuedAt: Date.now() };
     if (this.channel && this.state !== 'idle') {
       this.channel.safePost('event', { type: 'token', payload: this.token });

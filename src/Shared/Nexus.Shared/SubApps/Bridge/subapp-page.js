@@ -5,6 +5,7 @@
 //   <form data-bridge-confirm="Deactivate this device?">   host-drawn confirm before submitting
 //   <div data-bridge-toast="Device activated" data-kind="success">   host toast when the view shows
 //   <button type="button" data-bridge-copy="KEY">   copies text, confirms with a host toast
+//   <div data-live="keys">   re-read in place when the sub-app's live stream says "keys" changed (subapp-live.js)
 import { connect } from './bridge-app.js';
 
 const meta = document.querySelector('meta[name="nexus-subapp"]');
@@ -38,9 +39,13 @@ async function standaloneToken(forceRefresh) {
   return directToken;
 }
 
+function viewToken(b, forceRefresh) {
+  return b.embedded ? b.getToken({ forceRefresh }) : standaloneToken(forceRefresh);
+}
+
 async function fetchView(b, url, init) {
   const send = async (forceRefresh) => {
-    const token = b.embedded ? await b.getToken({ forceRefresh }) : await standaloneToken(forceRefresh);
+    const token = await viewToken(b, forceRefresh);
     if (!token) {
       throw new Error('no token');
     }
@@ -55,6 +60,7 @@ async function fetchView(b, url, init) {
 }
 
 async function show(b, response, { push }) {
+  performance.mark('nexus-subapp:view-fetched');
   if (response.status === 401 || response.status === 403) {
     main.innerHTML = '<p class="subapp-muted">Your session has ended. Reload the page to sign in again.</p>';
     return;
@@ -62,6 +68,7 @@ async function show(b, response, { push }) {
   main.innerHTML = await response.text();
   main.removeAttribute('aria-busy');
   document.documentElement.dataset.view = 'shown';
+  performance.mark('nexus-subapp:view-shown');
   const finalUrl = new URL(response.url);
   if (finalUrl.href !== location.href) {
     if (push) {
@@ -78,6 +85,33 @@ async function show(b, response, { push }) {
   for (const node of main.querySelectorAll('[data-bridge-toast]')) {
     b.toast(node.dataset.bridgeToast, node.dataset.kind);
   }
+}
+
+// Re-reads the current view and swaps in its fresh data-live regions (of one topic, or all); the rest of the
+// page — focus, scroll, a half-filled form — stays as it is. Auto-resize follows through the ResizeObserver.
+let liveRefresh = Promise.resolve();
+function refreshLive(b, topic) {
+  liveRefresh = liveRefresh.then(async () => {
+    const selector = topic ? `[data-live="${CSS.escape(topic)}"]` : '[data-live]';
+    if (!main.querySelector(selector)) {
+      return;
+    }
+    const shownAt = location.href;
+    const response = await fetchView(b, shownAt);
+    if (!response.ok || location.href !== shownAt) {
+      return; // navigated meanwhile: the new view is fresh anyway
+    }
+    const fresh = document.createElement('template');
+    fresh.innerHTML = await response.text();
+    for (const region of main.querySelectorAll(selector)) {
+      const next = fresh.content.querySelector(`[data-live="${CSS.escape(region.dataset.live)}"]`);
+      if (next && next.innerHTML !== region.innerHTML) {
+        region.replaceWith(next);
+      }
+    }
+    document.documentElement.dataset.liveRefreshed = String(Number(document.documentElement.dataset.liveRefreshed || 0) + 1);
+  }).catch((error) => console.warn('nexus-live: refresh failed', error.message));
+  return liveRefresh;
 }
 
 function inApp(url) {
@@ -144,6 +178,15 @@ function wireHelpers(b) {
   });
 }
 
+// The page's script runs before its stylesheets may have loaded (async): sizes are measured only once they have.
+function stylesheetsLoaded() {
+  const pending = [...document.querySelectorAll('link[rel="stylesheet"]')].filter((link) => !link.sheet);
+  return Promise.all(pending.map((link) => new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  })));
+}
+
 bridge.then(async (b) => {
   document.documentElement.dataset.bridge = b.embedded ? 'embedded' : 'standalone';
   wireHelpers(b);
@@ -164,7 +207,19 @@ bridge.then(async (b) => {
       b.toast(node.dataset.bridgeToast, node.dataset.kind);
     }
   }
+  await stylesheetsLoaded();
   await b.ready();
+  if (isShell && meta.dataset.liveUrl) {
+    // Off the critical path: the page is shown and sized first, the live connection follows.
+    const { startLive } = await import('./subapp-live.js');
+    startLive({
+      url: meta.dataset.liveUrl,
+      token: (forceRefresh) => viewToken(b, forceRefresh),
+      // Subscribed only now: whatever changed since the view was read is read again.
+      onOpen: () => refreshLive(b, null),
+      onChanged: (topic) => refreshLive(b, topic),
+    });
+  }
 }).catch((error) => {
   document.documentElement.dataset.bridge = 'failed';
   console.warn('nexus-bridge:', error.message);

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Nexus.Modules.Licensing.Data;
 using Nexus.Modules.Licensing.Domain;
 using Nexus.Modules.Licensing.Features.CustomerKeys;
+using Nexus.Shared.Application;
+using Nexus.Shared.SubApps.Live;
 
 namespace Nexus.Modules.Licensing.Features.Administration;
 
@@ -13,11 +15,15 @@ internal sealed class AdministrationHandler :
 {
     private readonly LicensingDbContext db;
     private readonly TimeProvider clock;
+    private readonly AfterCommit afterCommit;
+    private readonly SubAppLiveNotifier live;
 
-    public AdministrationHandler(LicensingDbContext db, TimeProvider clock)
+    public AdministrationHandler(LicensingDbContext db, TimeProvider clock, AfterCommit afterCommit, SubAppLiveNotifier live)
     {
         this.db = db;
         this.clock = clock;
+        this.afterCommit = afterCommit;
+        this.live = live;
     }
 
     public async Task<IReadOnlyList<KeySummary>> Handle(SearchKeys request, CancellationToken cancellationToken)
@@ -41,6 +47,7 @@ internal sealed class AdministrationHandler :
     {
         var key = await LoadAsync(request.KeyId, cancellationToken);
         key?.Revoke(clock.GetUtcNow().UtcDateTime);
+        TellOwner(key);
         return key is not null;
     }
 
@@ -48,7 +55,18 @@ internal sealed class AdministrationHandler :
     {
         var key = await LoadAsync(request.KeyId, cancellationToken);
         key?.ResetActivations(clock.GetUtcNow().UtcDateTime);
+        TellOwner(key);
         return key is not null;
+    }
+
+    /// <summary>The key's owner sees the change in an open Licensing tab once it is committed.</summary>
+    private void TellOwner(LicenseKey? key)
+    {
+        if (key is not null)
+        {
+            var owner = key.CustomerId;
+            afterCommit.Enqueue(db, ct => live.NotifyUserAsync(LicensingModule.SubApp, owner, LiveTopics.Keys, ct));
+        }
     }
 
     private Task<LicenseKey?> LoadAsync(Guid id, CancellationToken cancellationToken) =>

@@ -3,24 +3,31 @@ using Microsoft.Extensions.Options;
 using Nexus.Modules.Licensing.Contracts;
 using Nexus.Modules.Licensing.Data;
 using Nexus.Modules.Licensing.Domain;
+using Nexus.Shared.Application;
+using Nexus.Shared.SubApps.Live;
 
 namespace Nexus.Modules.Licensing.Features.IssueKeys;
 
 /// <summary>
 /// Issues one key per unit of each licensed line of an order, once: lines whose product already has keys for the
 /// order are skipped, so the order-paid event (delivered at least once) and the command may both run safely.
+/// Once new keys are committed, the customer's open Licensing pages are told to show them.
 /// </summary>
 internal sealed class KeyIssuance
 {
     private readonly LicensingDbContext db;
     private readonly TimeProvider clock;
     private readonly LicensingOptions options;
+    private readonly AfterCommit afterCommit;
+    private readonly SubAppLiveNotifier live;
 
-    public KeyIssuance(LicensingDbContext db, TimeProvider clock, IOptions<LicensingOptions> options)
+    public KeyIssuance(LicensingDbContext db, TimeProvider clock, IOptions<LicensingOptions> options, AfterCommit afterCommit, SubAppLiveNotifier live)
     {
         this.db = db;
         this.clock = clock;
         this.options = options.Value;
+        this.afterCommit = afterCommit;
+        this.live = live;
     }
 
     public async Task<IReadOnlyList<IssuedLicenseKey>> IssueAsync(Guid orderId, string customerId, IEnumerable<LicensedOrderLine> lines, CancellationToken cancellationToken)
@@ -41,6 +48,12 @@ internal sealed class KeyIssuance
                 db.Keys.Add(key);
                 issued.Add(new IssuedLicenseKey(key.Id, key.ProductId, key.Key));
             }
+        }
+
+        if (issued.Count > existing.Count)
+        {
+            // After the commit, never before: a page told earlier would re-read the list without the new keys.
+            afterCommit.Enqueue(db, ct => live.NotifyUserAsync(LicensingModule.SubApp, customerId, LiveTopics.Keys, ct));
         }
 
         return issued;
