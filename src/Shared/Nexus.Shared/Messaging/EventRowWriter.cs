@@ -19,7 +19,8 @@ internal static class EventRowWriter
     /// <summary>
     /// Parameters per statement. Far below the providers' limits on purpose: Microsoft.Data.Sqlite binds each parameter
     /// by name, and SQLite finds a name by scanning the statement's list, so binding costs grow with the square of the
-    /// count — a few hundred keeps it negligible while still saving most of the per-statement work.
+    /// count — about a hundred keeps that negligible while still saving most of the per-statement work (measured:
+    /// <c>strncmp</c> was 4 % of Bench-Events' CPU at 480 per statement).
     /// </summary>
     private const int ParametersPerStatement = 100;
 
