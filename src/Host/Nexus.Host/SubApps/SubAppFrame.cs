@@ -1,14 +1,20 @@
+using Nexus.Modules.Identity.Contracts;
 using Nexus.Shared.SubApps;
 using Nexus.Shared.Web;
 
 namespace Nexus.Host.SubApps;
 
 /// <summary>What the host page needs to frame one sub-app view (see Pages/Shared/_SubAppFrame.cshtml).</summary>
-internal sealed record SubAppFrame(RegisteredSubApp App, string Route, string HostBase, string TokenUrl)
+/// <param name="FirstToken">The sub-app's first token, handed over with the page so the bridge's welcome needs no
+/// request; null when none could be minted (the bridge then asks <paramref name="TokenUrl"/>, as it does to renew).</param>
+internal sealed record SubAppFrame(RegisteredSubApp App, string Route, string HostBase, string TokenUrl, SubAppToken? FirstToken)
 {
     public string Src => App.UrlFor(Route);
 
     public string AppBase => App.UrlFor("/");
+
+    /// <summary>The first token's expiry as the bridge reads it (ISO 8601, UTC).</summary>
+    public string? FirstTokenExpires => FirstToken?.ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Lets this response frame the sub-app's origin when another process serves it.</summary>
     public void AllowIn(ContentSecurityPolicy policy)

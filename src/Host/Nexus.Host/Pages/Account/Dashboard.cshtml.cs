@@ -5,7 +5,6 @@ using Nexus.Host.SubApps;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Account;
 using Nexus.Shared.SubApps;
-using Nexus.Shared.Web;
 
 namespace Nexus.Host.Pages.Account;
 
@@ -19,15 +18,13 @@ internal sealed class DashboardModel : PageModel
 {
     private readonly SubAppRegistry subApps;
     private readonly IEnumerable<AccountTab> builtInTabs;
-    private readonly ContentSecurityPolicy csp;
-    private readonly IConfiguration configuration;
+    private readonly SubAppFrames frames;
 
-    public DashboardModel(SubAppRegistry subApps, IEnumerable<AccountTab> builtInTabs, ContentSecurityPolicy csp, IConfiguration configuration)
+    public DashboardModel(SubAppRegistry subApps, IEnumerable<AccountTab> builtInTabs, SubAppFrames frames)
     {
         this.subApps = subApps;
         this.builtInTabs = builtInTabs;
-        this.csp = csp;
-        this.configuration = configuration;
+        this.frames = frames;
     }
 
     public string Tab { get; private set; } = string.Empty;
@@ -36,7 +33,7 @@ internal sealed class DashboardModel : PageModel
 
     public SubAppFrame Frame { get; private set; } = null!;
 
-    public IActionResult OnGet(string tab, string? rest)
+    public async Task<IActionResult> OnGetAsync(string tab, string? rest, CancellationToken cancellationToken)
     {
         Tabs = [.. builtInTabs.Concat(subApps.All.Select(a => new AccountTab(a.Definition.Name, a.Definition.Title, $"/account/{a.Definition.Name}", a.Definition.Title, 500)))
             .OrderBy(t => t.Order).ThenBy(t => t.Title, StringComparer.Ordinal)];
@@ -47,9 +44,7 @@ internal sealed class DashboardModel : PageModel
             return NotFound();
         }
 
-        Frame = new SubAppFrame(app, SubAppFrame.RouteFrom(rest, Request.QueryString), $"/account/{app.Definition.Name}",
-            configuration[SubAppSettingsKeys.TokenUrl] ?? SubAppSettingsKeys.DefaultTokenUrl);
-        Frame.AllowIn(csp);
+        Frame = await frames.CreateAsync(app, SubAppFrame.RouteFrom(rest, Request.QueryString), $"/account/{app.Definition.Name}", HttpContext, cancellationToken);
         return Page();
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Host.SubApps;
 using Nexus.Shared.SubApps;
-using Nexus.Shared.Web;
 
 namespace Nexus.Host.Pages.Admin;
 
@@ -10,19 +9,17 @@ namespace Nexus.Host.Pages.Admin;
 internal sealed class AppsModel : PageModel
 {
     private readonly SubAppRegistry subApps;
-    private readonly ContentSecurityPolicy csp;
-    private readonly IConfiguration configuration;
+    private readonly SubAppFrames frames;
 
-    public AppsModel(SubAppRegistry subApps, ContentSecurityPolicy csp, IConfiguration configuration)
+    public AppsModel(SubAppRegistry subApps, SubAppFrames frames)
     {
         this.subApps = subApps;
-        this.csp = csp;
-        this.configuration = configuration;
+        this.frames = frames;
     }
 
     public SubAppFrame Frame { get; private set; } = null!;
 
-    public IActionResult OnGet(string app, string? rest)
+    public async Task<IActionResult> OnGetAsync(string app, string? rest, CancellationToken cancellationToken)
     {
         var subApp = subApps.Find(app);
         if (subApp?.Definition.AdminRoute is not { } adminRoute)
@@ -31,9 +28,7 @@ internal sealed class AppsModel : PageModel
         }
 
         // The host URL carries the sub-app route: /admin/apps/licensing/admin?q=x frames /apps/licensing/admin?q=x.
-        Frame = new SubAppFrame(subApp, SubAppFrame.RouteFrom(rest, Request.QueryString, adminRoute), $"/admin/apps/{subApp.Definition.Name}",
-            configuration[SubAppSettingsKeys.TokenUrl] ?? SubAppSettingsKeys.DefaultTokenUrl);
-        Frame.AllowIn(csp);
+        Frame = await frames.CreateAsync(subApp, SubAppFrame.RouteFrom(rest, Request.QueryString, adminRoute), $"/admin/apps/{subApp.Definition.Name}", HttpContext, cancellationToken);
         return Page();
     }
 }

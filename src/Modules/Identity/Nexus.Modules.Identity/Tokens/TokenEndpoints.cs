@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using System.Text;
+using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.IdentityModel.Tokens;
+using Nexus.Modules.Identity.Contracts;
 using Nexus.Modules.Identity.Data;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Security.Tokens;
@@ -37,6 +39,7 @@ internal static class TokenEndpoints
         ClaimsPrincipal principal,
         UserManager<ShopUser> users,
         TokenIssuer issuer,
+        IMediator mediator,
         CancellationToken cancellationToken)
     {
         var origin = $"{http.Request.Scheme}://{http.Request.Host}";
@@ -56,15 +59,13 @@ internal static class TokenEndpoints
                 detail: $"'{body?.Audience}' is not a sub-app or service this shop issues tokens for (Identity:Tokens:Audiences).");
         }
 
-        // Read the account, not the cookie: roles, e-mail and lockout may have changed since sign-in.
-        var user = await users.GetUserAsync(principal);
-        if (user is null || await users.IsLockedOutAsync(user))
+        var userId = users.GetUserId(principal);
+        var token = userId is null ? null : await mediator.Send(new IssueSubAppToken(userId, body!.Audience!, origin), cancellationToken);
+        if (token is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in again");
         }
 
-        var roles = await users.GetRolesAsync(user);
-        var token = await issuer.IssueAsync(user.Id, user.Email ?? string.Empty, roles, body!.Audience!, issuer.IssuerFor(origin), cancellationToken);
         http.Response.Headers.CacheControl = "no-store";
         return Results.Ok(token);
     }

@@ -68,10 +68,17 @@ export class HostFrame {
     this.iframe.addEventListener('load', () => this.armReadyTimer());
     this.setState('loading');
     mark('host-embed');
-    // Fetch the first token while the frame loads, so the welcome does not wait for it.
-    this.tokenRequest = opts.tokenProvider ? this.renewToken().catch((error) => {
-      console.warn('nexus-bridge: no token for the sub-app', error);
-    }) : null;
+    // The first token: handed over with the host page (opts.initialToken), else fetched while the frame loads —
+    // either way the welcome does not wait for it. An initial token that is already stale (a page restored from
+    // history) is replaced when the frame says hello.
+    this.tokenRequest = null;
+    if (opts.tokenProvider && opts.initialToken && opts.initialToken.token) {
+      this.acceptToken(opts.initialToken);
+    } else if (opts.tokenProvider) {
+      this.tokenRequest = this.renewToken().catch((error) => {
+        console.warn('nexus-bridge: no token for the sub-app', error);
+      });
+    }
     this.armReadyTimer();
     if (!this.iframe.getAttribute('src')) {
       this.iframe.src = opts.src;
@@ -280,7 +287,11 @@ export class HostFrame {
   }
 
   async renewToken() {
-    const fresh = await this.opts.tokenProvider();
+    return this.acceptToken(await this.opts.tokenProvider());
+  }
+
+  /** Keeps a fresh token, hands it to a connected frame, and schedules its renewal. */
+  acceptToken(fresh) {
     mark('host-token');
     this.token = { token: fresh.token, expiresAt: fresh.expiresAt, issuedAt: Date.now() };
     if (this.channel && this.state !== 'idle') {

@@ -29,6 +29,8 @@ for (const container of document.querySelectorAll('[data-nexus-subapp]')) {
     title: d.title,
     readyTimeoutMs: Number(d.readyTimeoutMs || 5000),
     tokenProvider,
+    // The page may carry the first token (data-token, data-token-expires): no request before the welcome.
+    initialToken: d.token ? { token: d.token, expiresAt: d.tokenExpires } : null,
     appUrl,
     context: { theme: document.documentElement.dataset.theme || 'light', locale: document.documentElement.lang || 'en' },
     onRoute(route) {
