@@ -38,6 +38,7 @@ internal static class NexusApplication
         builder.Services.AddNexusRateLimiting();
         var mvc = builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", NexusPolicies.BackOffice));
         builder.Services.AddHostBackOffice();
+        builder.Services.AddScoped<Nexus.Host.SubApps.SubAppFrames>();
         foreach (var (subApp, module) in NexusModules.SubApps)
         {
             builder.Services.AddNexusSubAppEmbedding(builder.Configuration, subApp);
@@ -60,7 +61,18 @@ internal static class NexusApplication
 
         // Sub-app pages: their frame-ancestors, and the shell for document requests (before routing).
         app.UseNexusSubApps();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Pages link their own files with asp-append-version (?v=<content hash>): such a URL never changes its
+            // content, so the browser keeps it instead of re-asking on every page. Unversioned files revalidate.
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Query.ContainsKey("v"))
+                {
+                    file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                }
+            },
+        });
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
