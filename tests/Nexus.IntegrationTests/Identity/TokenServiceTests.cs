@@ -238,6 +238,45 @@ internal sealed class TokenServiceTests
         key.GetProperty("use").GetString().Should().Be("sig");
     }
 
+    [Test]
+    public async Task The_licensing_tab_hands_over_a_first_token_with_the_page_and_is_never_stored()
+    {
+        using var client = host.CreateClientAs(shopper.Id, NexusRoles.Customer);
+        using var response = await client.GetAsync("/account/licensing");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.CacheControl!.NoStore.Should().BeTrue("the page carries a bearer token");
+        var html = await response.Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(html, "data-token=\"([^\"]+)\"").Groups[1].Value;
+        var expires = System.Text.RegularExpressions.Regex.Match(html, "data-token-expires=\"([^\"]+)\"").Groups[1].Value;
+
+        var jwt = new JwtSecurityTokenHandler().ReadJwtToken(token);
+        jwt.Subject.Should().Be(shopper.Id);
+        jwt.Audiences.Should().Equal("licensing");
+        DateTime.Parse(expires, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind)
+            .Should().BeCloseTo(jwt.ValidTo, TimeSpan.FromSeconds(1));
+        using var accepted = await CallReceiverAsync(token);
+        accepted.StatusCode.Should().Be(HttpStatusCode.OK, "it is the same token the endpoint mints");
+    }
+
+    [Test]
+    public async Task A_locked_out_account_gets_no_first_token_in_the_page()
+    {
+        var locked = await IdentityTestUsers.CreateAsync(host, $"locked-{Guid.NewGuid():N}@example.com", NexusRoles.Customer);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ShopUser>>();
+            var user = await users.FindByIdAsync(locked.Id);
+            await users.SetLockoutEnabledAsync(user!, true);
+            await users.SetLockoutEndDateAsync(user!, DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        using var client = host.CreateClientAs(locked.Id, NexusRoles.Customer);
+        var html = await client.GetStringAsync("/account/licensing");
+        // Razor always writes data-* attributes; an empty one means "none" to the bridge, which then asks the
+        // endpoint — and that refuses a locked-out account.
+        System.Text.RegularExpressions.Regex.Match(html, "data-token=\"([^\"]*)\"").Groups[1].Value.Should().BeEmpty();
+    }
+
     private async Task<string> MintAsync(string userId, string audience)
     {
         using var response = await RequestTokenAsync(userId, audience);
