@@ -90,7 +90,7 @@ internal sealed class ExtractedLicensingTests : BrowserTest
         await frame.WaitForFunctionAsync("() => document.documentElement.dataset.live === 'open'", null, new() { Timeout = 10_000 });
 
         // The service itself, asked directly with the renewed token once the first has expired: the key list.
-        ExpiresAt(first).Should().BeBefore(DateTimeOffset.UtcNow, "the first token has run out by now");
+        LicensingWorld.TokenExpiry(first).Should().BeBefore(DateTimeOffset.UtcNow, "the first token has run out by now");
         var list = await frame.EvaluateAsync<string[]>("""
             async () => {
               const token = (await window.nexusBridge).token.token;
@@ -122,12 +122,5 @@ internal sealed class ExtractedLicensingTests : BrowserTest
         await Page.Locator(".nexus-subapp-fallback").GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
         await LicensingTabJourney.ReadyAsync(Page);
         await Assertions.Expect(LicensingTabJourney.Frame(Page).GetByTestId("no-keys")).ToBeVisibleAsync();
-    }
-
-    /// <summary>A JWT's <c>exp</c>, read from its payload (the test only compares times; the service checks signatures).</summary>
-    private static DateTimeOffset ExpiresAt(string jwt)
-    {
-        using var payload = System.Text.Json.JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(jwt.Split('.')[1]));
-        return DateTimeOffset.FromUnixTimeSeconds(payload.RootElement.GetProperty("exp").GetInt64());
     }
 }

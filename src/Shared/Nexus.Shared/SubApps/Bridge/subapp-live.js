@@ -109,6 +109,7 @@ export function startLive(options) {
               options.onChanged(data);
             } else if (name === 'signed-out') {
               signedOut = true;
+              mark('signed-out'); // until the host answers: still signed in here (reconnect) or not (stop)
             }
           });
           if (signedOut && !(await token(true))) {
