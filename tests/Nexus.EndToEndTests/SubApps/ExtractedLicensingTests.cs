@@ -25,6 +25,9 @@ internal sealed class ExtractedLicensingTests : BrowserTest
         service = new LicensingServiceProcess(FreePort.Next(), shopAddress.GetLeftPart(UriPartial.Authority), redis.ConnectionString);
         shop = new NexusHostFactory(new Dictionary<string, string?>
         {
+            // Ten-second tokens (the shop issues them): the renewal test waits past one lifetime, the other tests
+            // renew along the way.
+            ["Identity:Tokens:LifetimeSeconds"] = "10",
             ["SubApps:licensing:Url"] = new Uri(service.Address, "/apps/licensing/").ToString(),
             ["Redis:ConnectionString"] = redis.ConnectionString,
         }).WithTestAuthentication().WithProbe(consume: false);
@@ -55,6 +58,48 @@ internal sealed class ExtractedLicensingTests : BrowserTest
         timing.FromCommit.Should().BeLessThan(LiveKeys.Budget, $"the Licensing service pushes the key it issued to the open tab\n{service.Output}");
         await LicensingTabJourney.RunAsync(Page, shopAddress, "Sound Forge X");
         LicensingTabJourney.LiveFrame(Page).Url.Should().StartWith(service.Address.GetLeftPart(UriPartial.Authority));
+        AssertNoConsoleErrors();
+    }
+
+    [Test]
+    public async Task The_token_is_renewed_across_its_expiry_the_service_accepts_the_renewed_one_and_the_live_stream_follows_it()
+    {
+        var customer = await LicensingWorld.CreateUserAsync(shop, $"kai-{Guid.NewGuid():N}@example.com", NexusRoles.Customer);
+        await LicensingWorld.SignInAsync(Context, customer, NexusRoles.Customer);
+        await LicensingTabJourney.OpenTabAsync(Page, shopAddress);
+        var frame = LicensingTabJourney.LiveFrame(Page);
+        frame.Url.Should().StartWith(service.Address.GetLeftPart(UriPartial.Authority));
+        await frame.WaitForFunctionAsync("() => document.documentElement.dataset.live === 'open'", null, new() { Timeout = 10_000 });
+        var first = await frame.EvaluateAsync<string>("async () => (await window.nexusBridge).token.token");
+
+        // Past the ten-second lifetime. The service ended the stream the first token opened at its expiry; the page
+        // reconnected with the token the shop handed over meanwhile (each "open" re-reads the live regions once).
+        await Task.Delay(TimeSpan.FromSeconds(12));
+        await frame.WaitForFunctionAsync("() => Number(document.documentElement.dataset.liveRefreshed || 0) >= 2", null, new() { Timeout = 5_000 });
+        (await frame.EvaluateAsync<string>("() => document.documentElement.dataset.live")).Should().Be("open", "the live stream reconnected with the renewed token");
+        await OrderPaidEvents.PublishAsync(shop, customer, "Beat Box", digital: true);
+        await Assertions.Expect(LicensingTabJourney.Frame(Page).GetByRole(AriaRole.Heading, new() { Name = "Beat Box" }))
+            .ToBeVisibleAsync(new() { Timeout = 5_000 });
+
+        // Navigating within the sub-app: a new document, its view fetched with the renewed token.
+        await LicensingTabJourney.Frame(Page).GetByRole(AriaRole.Link, new() { Name = "Manage devices" }).ClickAsync();
+        await Assertions.Expect(LicensingTabJourney.Frame(Page).GetByTestId("key-code")).ToBeVisibleAsync();
+        await Assertions.Expect(LicensingTabJourney.Frame(Page).GetByText("Your session has ended")).ToHaveCountAsync(0);
+        var renewed = await frame.EvaluateAsync<string>("async () => (await window.nexusBridge).token.token");
+        renewed.Should().NotBe(first, "the shop handed a fresh token to the service's origin before the first expired");
+        await frame.WaitForFunctionAsync("() => document.documentElement.dataset.live === 'open'", null, new() { Timeout = 10_000 });
+
+        // The service itself, asked directly with the renewed token once the first has expired: the key list.
+        LicensingWorld.TokenExpiry(first).Should().BeBefore(DateTimeOffset.UtcNow, "the first token has run out by now");
+        var list = await frame.EvaluateAsync<string[]>("""
+            async () => {
+              const token = (await window.nexusBridge).token.token;
+              const response = await fetch('/apps/licensing/', { headers: { Authorization: `Bearer ${token}`, 'X-Nexus-Fragment': '1' }, credentials: 'omit', cache: 'no-store' });
+              return [String(response.status), await response.text()];
+            }
+            """);
+        list[0].Should().Be("200", $"the service validates the renewed token against the shop's keys\n{service.Output}");
+        list[1].Should().Contain("Beat Box").And.NotContain("Your session has ended");
         AssertNoConsoleErrors();
     }
 

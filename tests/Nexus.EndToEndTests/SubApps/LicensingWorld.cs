@@ -9,12 +9,14 @@ namespace Nexus.EndToEndTests.SubApps;
 /// <summary>Real accounts in the main host and real license keys wherever Licensing runs.</summary>
 internal static class LicensingWorld
 {
+    public const string Password = "Correct-Horse-42";
+
     public static async Task<string> CreateUserAsync(NexusHostFactory host, string email, params string[] roles)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ShopUser>>();
         var user = new ShopUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
-        (await users.CreateAsync(user, "Correct-Horse-42")).Succeeded.Should().BeTrue();
+        (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
         foreach (var role in roles)
         {
             (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
@@ -30,6 +32,26 @@ internal static class LicensingWorld
         var keys = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
             new IssueLicenseKeys(Guid.CreateVersion7(), customerId, [new LicensedOrderLine(Guid.CreateVersion7(), productName, 1)]));
         return keys.Single();
+    }
+
+    /// <summary>
+    /// Signs the browser in through the sign-in form: a real sign-in cookie, which signing out deletes (the kit's test
+    /// header of <see cref="SignInAsync"/> would outlive a sign-out).
+    /// </summary>
+    public static async Task SignInWithPasswordAsync(IPage page, Uri host, string email)
+    {
+        await page.GotoAsync(new Uri(host, "/account/login").ToString());
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("nav-sign-out")).ToBeVisibleAsync();
+    }
+
+    /// <summary>A bridge token's <c>exp</c>, read from its payload (tests only compare times; the receivers check signatures).</summary>
+    public static DateTimeOffset TokenExpiry(string jwt)
+    {
+        using var payload = System.Text.Json.JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(jwt.Split('.')[1]));
+        return DateTimeOffset.FromUnixTimeSeconds(payload.RootElement.GetProperty("exp").GetInt64());
     }
 
     /// <summary>The browser acts as <paramref name="userId"/> on the main host (the kit's test sign-in header).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Nexus.Testing.Events;
 using Nexus.Modules.Licensing.Contracts;
 using Nexus.Shared.Abstractions.Security;
@@ -54,6 +55,94 @@ internal sealed class SameOriginLicensingTests : BrowserTest
         await Assertions.Expect(LicensingTabJourney.Frame(Page).GetByTestId("key-code")).ToBeVisibleAsync();
         var renewed = await frame.EvaluateAsync<string>("async () => (await window.nexusBridge).token.token");
         renewed.Should().NotBe(first, "the host handed over a fresh token before the first expired");
+        AssertNoConsoleErrors();
+    }
+
+    [Test]
+    public async Task Signing_out_in_another_tab_ends_the_live_stream_at_once_and_no_new_token_is_handed_out()
+    {
+        var email = $"fin-{Guid.NewGuid():N}@example.com";
+        var customer = await LicensingWorld.CreateUserAsync(host, email, NexusRoles.Customer);
+        await LicensingWorld.SignInWithPasswordAsync(Page, baseAddress, email);
+        // This tab stands for one that has not noticed the sign-out yet (asleep, or before its next session check):
+        // without the cross-tab script it stays where it is, so what the server and the frame do shows on its own.
+        await Page.RouteAsync("**/js/session.js?*", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = string.Empty }));
+        await LicensingTabJourney.OpenTabAsync(Page, baseAddress);
+        var frame = LicensingTabJourney.LiveFrame(Page);
+        await frame.WaitForFunctionAsync("() => document.documentElement.dataset.live === 'open'", null, new() { Timeout = 10_000 });
+        await frame.EvaluateAsync(RecordLiveStates);
+        // A stream of the test's own, on a token minted just now: ten seconds left when the customer signs out.
+        var (status, token) = await MintTokenAsync(Page);
+        status.Should().Be(200);
+        using var held = await LiveStreamReader.OpenAsync(baseAddress, token);
+
+        var otherTab = await Context.NewPageAsync();
+        await otherTab.GotoAsync(new Uri(baseAddress, "/account").ToString());
+        var clock = Stopwatch.StartNew();
+        await otherTab.GetByTestId("nav-sign-out").ClickAsync();
+        await Assertions.Expect(otherTab.GetByTestId("signed-out")).ToBeVisibleAsync();
+
+        // The server ends the user's streams at once and says why, instead of waiting for their tokens to expire.
+        (await held.NextEventAsync(TimeSpan.FromSeconds(5))).Should().Be(("signed-out", "{}"));
+        (await held.NextEventAsync(TimeSpan.FromSeconds(5))).Should().BeNull("the stream ends after the notice");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4));
+        DateTimeOffset.UtcNow.Should().BeBefore(LicensingWorld.TokenExpiry(token).AddSeconds(-3), "it ended at sign-out, well before its token's expiry");
+
+        // The frame's own stream too: told, it asked its host for a fresh token, the shop refused one, and it stopped.
+        await frame.WaitForFunctionAsync("() => document.documentElement.dataset.live === 'stopped'", null, new() { Timeout = 5_000 });
+        var states = await frame.EvaluateAsync<string[]>("() => window.__liveStates");
+        states.SkipWhile(state => state != "signed-out").Should().Equal("signed-out", "stopped");
+
+        // No new token for this browser, in the tab left open nor in the one that signed out.
+        (await MintTokenAsync(Page)).Status.Should().Be(401);
+        (await MintTokenAsync(otherTab)).Status.Should().Be(401);
+
+        // Nothing reaches the tab any more: a key issued now is not pushed to it (the live budget is one second).
+        await LicensingWorld.IssueKeyAsync(host, customer, "Late Key");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Assertions.Expect(LicensingTabJourney.Frame(Page).GetByRole(AriaRole.Heading, new() { Name = "Late Key" })).ToHaveCountAsync(0);
+
+        // What sign-out cannot take back (bearer tokens are not revoked): a token already handed out still opens a
+        // stream, but that stream ends no later than the token expires — ten seconds here, at most five minutes.
+        using var late = await LiveStreamReader.OpenAsync(baseAddress, token);
+        var expiry = LicensingWorld.TokenExpiry(token);
+        (await late.NextEventAsync(expiry - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(3))).Should().BeNull("the server ends it at the token's expiry");
+        DateTimeOffset.UtcNow.Should().BeBefore(expiry.AddSeconds(2));
+    }
+
+    [Test]
+    public async Task Signing_out_on_one_device_leaves_the_live_tab_on_another_device_running()
+    {
+        var email = $"gil-{Guid.NewGuid():N}@example.com";
+        var customer = await LicensingWorld.CreateUserAsync(host, email, NexusRoles.Customer);
+        await LicensingWorld.SignInWithPasswordAsync(Page, baseAddress, email);
+        await LicensingTabJourney.OpenTabAsync(Page, baseAddress);
+        var frame = LicensingTabJourney.LiveFrame(Page);
+        await frame.WaitForFunctionAsync("() => document.documentElement.dataset.live === 'open'", null, new() { Timeout = 10_000 });
+        await frame.EvaluateAsync(RecordLiveStates);
+
+        // Another device: a browser of its own, signed in on its own, signs out.
+        var otherDevice = await Context.Browser!.NewContextAsync();
+        try
+        {
+            var phone = await otherDevice.NewPageAsync();
+            await LicensingWorld.SignInWithPasswordAsync(phone, baseAddress, email);
+            await phone.GetByTestId("nav-sign-out").ClickAsync();
+            await Assertions.Expect(phone.GetByTestId("signed-out")).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await otherDevice.CloseAsync();
+        }
+
+        // This device's stream was told too; its host, still signed in, handed over a fresh token and it reconnected.
+        await frame.WaitForFunctionAsync(
+            "() => { const s = window.__liveStates; const i = s.lastIndexOf('signed-out'); return i >= 0 && s.slice(i).includes('open'); }",
+            null,
+            new() { Timeout = 5_000 });
+        await LicensingWorld.IssueKeyAsync(host, customer, "Still Here");
+        await Assertions.Expect(LicensingTabJourney.Frame(Page).GetByRole(AriaRole.Heading, new() { Name = "Still Here" }))
+            .ToBeVisibleAsync(new() { Timeout = 5_000 });
         AssertNoConsoleErrors();
     }
 
@@ -117,6 +206,32 @@ internal sealed class SameOriginLicensingTests : BrowserTest
 
         response!.Headers["content-security-policy"].Should().Contain("frame-ancestors 'self'");
         await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Open it in your account" })).ToHaveAttributeAsync("href", new Uri(baseAddress, "/account/licensing").ToString().TrimEnd('/'));
+    }
+
+    /// <summary>Keeps every value the frame's live state takes from now on (<c>window.__liveStates</c>).</summary>
+    private const string RecordLiveStates = """
+        () => {
+          window.__liveStates = [];
+          new MutationObserver(() => window.__liveStates.push(document.documentElement.dataset.live))
+            .observe(document.documentElement, { attributes: true, attributeFilter: ['data-live'] });
+        }
+        """;
+
+    /// <summary>What the shop's token endpoint answers this page's browser (its cookie) for Licensing.</summary>
+    private static async Task<(int Status, string Token)> MintTokenAsync(IPage page)
+    {
+        var answer = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const response = await fetch('/api/identity/tokens', {
+                method: 'POST',
+                credentials: 'same-origin',
+                headers: { 'Content-Type': 'application/json', 'X-Nexus-Bridge': '1' },
+                body: JSON.stringify({ audience: 'licensing' }),
+              });
+              return [String(response.status), response.ok ? (await response.json()).token : ''];
+            }
+            """);
+        return (int.Parse(answer[0], System.Globalization.CultureInfo.InvariantCulture), answer[1]);
     }
 
     [Test]

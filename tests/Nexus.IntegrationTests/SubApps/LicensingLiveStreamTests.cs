@@ -109,6 +109,39 @@ internal sealed class LicensingLiveStreamTests
     }
 
     [Test]
+    public async Task Signing_out_ends_the_customers_streams_at_once_with_a_signed_out_event_and_leaves_others_open()
+    {
+        var customer = (await Identity.IdentityTestUsers.CreateAsync(host, $"pia-{Guid.NewGuid():N}@example.com", NexusRoles.Customer)).Id;
+        var other = (await Identity.IdentityTestUsers.CreateAsync(host, $"quin-{Guid.NewGuid():N}@example.com", NexusRoles.Customer)).Id;
+        using var client = host.CreateClient();
+        await using var stream = await LiveStreamClient.OpenAsync(client, await LiveStreamClient.MintAsync(host, customer));
+        await using var othersStream = await LiveStreamClient.OpenAsync(client, await LiveStreamClient.MintAsync(host, other));
+        using var browser = host.CreateClientAs(customer, NexusRoles.Customer);
+
+        var clock = Stopwatch.StartNew();
+        using (var signedOut = await browser.PostFormAsync("/account/logout", new Dictionary<string, string>()))
+        {
+            signedOut.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        }
+
+        (await stream.NextEventAsync(TimeSpan.FromSeconds(5))).Should().Be(("signed-out", "{}"));
+        (await stream.NextEventAsync(TimeSpan.FromSeconds(5))).Should().BeNull("the server ends the stream after the notice");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "at sign-out, not at the ten-second token's expiry");
+        await IssueAsync(host, other, "Font Pack");
+        (await othersStream.NextEventAsync(TimeSpan.FromSeconds(5))).Should().Be(("changed", "keys"), "another customer's stream goes on");
+    }
+
+    [Test]
+    public async Task The_sign_out_notice_is_not_a_topic_anyone_may_publish()
+    {
+        var notifier = host.Services.GetRequiredService<SubAppLiveNotifier>();
+
+        var publish = () => notifier.NotifyUserAsync(LicensingModule.SubApp, "someone", "signed-out");
+
+        await publish.Should().ThrowAsync<ArgumentException>();
+    }
+
+    [Test]
     public async Task The_stream_ends_when_its_token_expires()
     {
         var customer = (await Identity.IdentityTestUsers.CreateAsync(host, $"ola-{Guid.NewGuid():N}@example.com", NexusRoles.Customer)).Id;

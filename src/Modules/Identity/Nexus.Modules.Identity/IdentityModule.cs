@@ -20,6 +20,7 @@ using Nexus.Shared.Application;
 using Nexus.Shared.BackOffice;
 using Nexus.Shared.Persistence;
 using Nexus.Shared.Security.Tokens;
+using Nexus.Shared.SubApps.Live;
 
 namespace Nexus.Modules.Identity;
 
@@ -90,6 +91,9 @@ public static class IdentityModule
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<INexusSigningKeySource>(provider => provider.GetRequiredService<SigningKeyStore>());
         services.AddSingleton<TokenIssuer>();
+        // Sign-out ends the user's open sub-app live streams (wherever they are served) instead of leaving them to
+        // their tokens' expiry.
+        services.AddNexusSubAppLiveNotifier();
 
         // The antiforgery cookie's default is never-Secure; make it Secure under HTTPS like the sign-in cookie.
         services.Configure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

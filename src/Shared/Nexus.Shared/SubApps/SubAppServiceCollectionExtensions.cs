@@ -22,7 +22,7 @@ public static class SubAppServiceCollectionExtensions
     public static IApplicationBuilder UseNexusSubApps(this IApplicationBuilder app) =>
         app.UseMiddleware<SubAppFramingMiddleware>().UseMiddleware<SubAppShellMiddleware>();
 
-    private static SubAppRegistry Registry(IServiceCollection services)
+    internal static SubAppRegistry Registry(IServiceCollection services)
     {
         var existing = services.FirstOrDefault(d => d.ServiceType == typeof(SubAppRegistry))?.ImplementationInstance as SubAppRegistry;
         if (existing is not null)

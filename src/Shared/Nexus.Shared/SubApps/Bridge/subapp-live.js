@@ -4,6 +4,8 @@
 // user sees has changed; the page then re-reads the parts of its view marked data-live="<topic>".
 // It reconnects after drops (at once when a long-lived stream ended — the server ends it when its token expires —,
 // with jittered backoff after failures) and stops for good when the page goes away or no token can be had (signed out).
+// `event: signed-out` (the user signed out, here or on another device) ends the stream: the page goes on only if its
+// host still hands out a fresh token — another device, still signed in, does; the browser that signed out does not.
 
 const MAX_BACKOFF_MS = 30000;
 const MAX_TOKEN_FAILURES = 3;
@@ -99,13 +101,21 @@ export function startLive(options) {
           tokenFailures = 0;
           openedAt = Date.now();
           mark('open');
+          let signedOut = false;
           await readEvents(response.body, (name, data) => {
             if (name === 'open') {
               options.onOpen();
             } else if (name === 'changed') {
               options.onChanged(data);
+            } else if (name === 'signed-out') {
+              signedOut = true;
+              mark('signed-out'); // until the host answers: still signed in here (reconnect) or not (stop)
             }
           });
+          if (signedOut && !(await token(true))) {
+            mark('stopped');
+            return; // this browser signed out: its host vouches for no one now
+          }
         }
       } catch {
         // A dropped connection or a server that is down: try again below.

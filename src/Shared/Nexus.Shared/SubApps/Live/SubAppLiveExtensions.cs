@@ -19,6 +19,16 @@ public static class SubAppLiveExtensions
         subApp.LivePath = subApp.Definition.BasePath + SubAppLiveStream.Path;
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SubAppLiveStream>();
+        return services.AddNexusSubAppLiveNotifier();
+    }
+
+    /// <summary>
+    /// <see cref="SubAppLiveNotifier"/> for a process that tells users' open sub-app pages something, whether or not it
+    /// serves any sub-app itself: the shop's sign-out reaches the streams of an extracted service through the fan-out.
+    /// </summary>
+    public static IServiceCollection AddNexusSubAppLiveNotifier(this IServiceCollection services)
+    {
+        SubAppServiceCollectionExtensions.Registry(services);
         services.TryAddSingleton<SubAppLiveNotifier>();
         return services;
     }

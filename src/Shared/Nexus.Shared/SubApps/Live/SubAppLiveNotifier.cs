@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Nexus.Shared.Abstractions.Messaging;
 
 namespace Nexus.Shared.SubApps.Live;
@@ -8,11 +9,23 @@ namespace Nexus.Shared.SubApps.Live;
 /// Best effort — a page that was disconnected refreshes when it reconnects. Call it only after the change has
 /// committed (<see cref="Application.AfterCommit"/>): a page told too early re-reads the old state.
 /// </summary>
-public sealed class SubAppLiveNotifier
+public sealed partial class SubAppLiveNotifier
 {
-    private readonly IFanOut fanOut;
+    /// <summary>
+    /// The message on a user's channel that ends their streams (they signed out). Reserved: it is never a topic.
+    /// </summary>
+    internal const string SignedOut = "signed-out";
 
-    public SubAppLiveNotifier(IFanOut fanOut) => this.fanOut = fanOut;
+    private readonly IFanOut fanOut;
+    private readonly SubAppRegistry registry;
+    private readonly ILogger<SubAppLiveNotifier> logger;
+
+    public SubAppLiveNotifier(IFanOut fanOut, SubAppRegistry registry, ILogger<SubAppLiveNotifier> logger)
+    {
+        this.fanOut = fanOut;
+        this.registry = registry;
+        this.logger = logger;
+    }
 
     public Task NotifyUserAsync(SubAppDefinition app, string userId, string topic, CancellationToken cancellationToken = default)
     {
@@ -20,10 +33,33 @@ public sealed class SubAppLiveNotifier
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         if (!SubAppLiveStream.IsTopic(topic))
         {
-            throw new ArgumentException("A topic is 1-32 lower-case letters, digits or '-'.", nameof(topic));
+            throw new ArgumentException($"A topic is 1-32 lower-case letters, digits or '-', and not '{SignedOut}'.", nameof(topic));
         }
 
         return fanOut.BroadcastAsync(ChannelFor(app, userId), topic, cancellationToken);
+    }
+
+    /// <summary>
+    /// The user signed out: every open live stream of theirs, of every sub-app this process knows and on every
+    /// instance or service that serves one, ends at once instead of at its token's expiry. The pages then ask their
+    /// host for a fresh token — a browser that signed out gets none and stops, another device still signed in gets
+    /// one and reconnects. Best effort, like every fan-out: a notice that fails is logged, and the streams still end
+    /// when their tokens expire.
+    /// </summary>
+    public async Task NotifySignedOutAsync(string userId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        foreach (var app in registry.All)
+        {
+            try
+            {
+                await fanOut.BroadcastAsync(ChannelFor(app.Definition, userId), SignedOut);
+            }
+            catch (Exception ex)
+            {
+                LogSignedOutNoticeFailed(logger, app.Definition.Name, ex);
+            }
+        }
     }
 
     /// <summary>The fan-out channel of one user's pages of one sub-app (the message is the topic).</summary>
@@ -32,4 +68,7 @@ public sealed class SubAppLiveNotifier
         ArgumentNullException.ThrowIfNull(app);
         return $"subapp:{app.Name}:user:{userId}";
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sign-out notice to the live streams of {App} failed; they end when their tokens expire")]
+    private static partial void LogSignedOutNoticeFailed(ILogger logger, string app, Exception exception);
 }

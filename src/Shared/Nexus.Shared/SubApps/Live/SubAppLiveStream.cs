@@ -15,8 +15,10 @@ namespace Nexus.Shared.SubApps.Live;
 /// (<c>GET /apps/&lt;name&gt;/_live</c>), authorized by the bridge token like every view. It forwards the user's
 /// fan-out channel as <c>event: changed</c> / <c>data: &lt;topic&gt;</c> and bounds what one connection may hold:
 /// a small queue that drops the oldest (a topic means "re-read", so duplicates add nothing), a heartbeat that
-/// finds dead peers, an end when the token expires (the page reconnects with a fresh one, so a signed-out user's
-/// stream dies with their last token), an end when the process stops, and a cap on streams per user.
+/// finds dead peers, an end when the token expires (the page reconnects with a fresh one), an end with
+/// <c>event: signed-out</c> when the user signs out (<see cref="SubAppLiveNotifier.NotifySignedOutAsync"/>: the
+/// page then needs a fresh token, which a signed-out browser no longer gets), an end when the process stops, and a
+/// cap on streams per user.
 /// </summary>
 internal sealed class SubAppLiveStream
 {
@@ -38,7 +40,8 @@ internal sealed class SubAppLiveStream
     }
 
     internal static bool IsTopic(string? topic) =>
-        topic is { Length: > 0 and <= 32 } && topic.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+        topic is { Length: > 0 and <= 32 } and not SubAppLiveNotifier.SignedOut
+        && topic.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     public async Task StreamAsync(HttpContext context, SubAppDefinition app)
     {
@@ -83,12 +86,26 @@ internal sealed class SubAppLiveStream
             SingleReader = true,
         });
 
+        // Not in the queue, which drops the oldest: the sign-out notice must not be pushed out by topics.
+        using var signedOut = new CancellationTokenSource();
+
         // Subscribed before the first byte goes out: a change made after the page saw "open" cannot slip through.
-        await using var subscription = await fanOut.SubscribeAsync(SubAppLiveNotifier.ChannelFor(app, userId), topic =>
+        await using var subscription = await fanOut.SubscribeAsync(SubAppLiveNotifier.ChannelFor(app, userId), message =>
         {
-            if (IsTopic(topic))
+            if (message == SubAppLiveNotifier.SignedOut)
             {
-                queue.Writer.TryWrite(topic);
+                try
+                {
+                    signedOut.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // A notice still on its way after the stream ended (Redis delivers on its own threads): nothing to end.
+                }
+            }
+            else if (IsTopic(message))
+            {
+                queue.Writer.TryWrite(message);
             }
 
             return Task.CompletedTask;
@@ -105,7 +122,7 @@ internal sealed class SubAppLiveStream
             await response.Body.FlushAsync(ends.Token);
             while (!ends.IsCancellationRequested)
             {
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(ends.Token);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(ends.Token, signedOut.Token);
                 wait.CancelAfter(Heartbeat);
                 var frames = new StringBuilder();
                 try
@@ -127,11 +144,27 @@ internal sealed class SubAppLiveStream
                 }
                 catch (OperationCanceledException) when (!ends.IsCancellationRequested)
                 {
-                    frames.Append(": keep-alive\n\n");
+                    // The heartbeat is due, or the user signed out (below).
+                    if (!signedOut.IsCancellationRequested)
+                    {
+                        frames.Append(": keep-alive\n\n");
+                    }
+                }
+
+                // Read once: the notice that goes out is the one the stream ends on.
+                var last = signedOut.IsCancellationRequested;
+                if (last)
+                {
+                    frames.Append("event: signed-out\ndata: {}\n\n");
                 }
 
                 await response.WriteAsync(frames.ToString(), ends.Token);
                 await response.Body.FlushAsync(ends.Token);
+                if (last)
+                {
+                    // The page goes on only with a fresh token, which a signed-out browser no longer gets.
+                    break;
+                }
             }
         }
         catch (OperationCanceledException) when (ends.IsCancellationRequested)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Modules.Identity.Contracts;
 using Nexus.Modules.Identity.Data;
 using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.SubApps.Live;
 
 namespace Nexus.Modules.Identity.Pages.Account;
 
@@ -20,12 +21,14 @@ internal sealed class DeleteModel : PageModel
     private readonly UserManager<ShopUser> users;
     private readonly SignInManager<ShopUser> signIn;
     private readonly IMediator mediator;
+    private readonly SubAppLiveNotifier live;
 
-    public DeleteModel(UserManager<ShopUser> users, SignInManager<ShopUser> signIn, IMediator mediator)
+    public DeleteModel(UserManager<ShopUser> users, SignInManager<ShopUser> signIn, IMediator mediator, SubAppLiveNotifier live)
     {
         this.users = users;
         this.signIn = signIn;
         this.mediator = mediator;
+        this.live = live;
     }
 
     [BindProperty]
@@ -66,6 +69,9 @@ internal sealed class DeleteModel : PageModel
         }
 
         await signIn.SignOutAsync();
+        // Like a sign-out: the account's open sub-app live streams end (see LogoutModel).
+        var userId = user.Id;
+        Response.OnCompleted(() => live.NotifySignedOutAsync(userId));
         return RedirectToPage("/Account/SignedOut");
     }
 }
