@@ -634,7 +634,8 @@ Task("Bench-Events")
     }
     var benchLine = lines.LastOrDefault(l => l.StartsWith("BENCH events ", StringComparison.Ordinal))
         ?? throw new CakeException($"the events benchmark printed no BENCH line (exit code {exitCode}).");
-    var details = lines.Where(l => l.StartsWith("raw Redis", StringComparison.Ordinal) || l.StartsWith("events ", StringComparison.Ordinal) || l.StartsWith("commit ->", StringComparison.Ordinal)).ToList();
+    var details = lines.Where(l => l.StartsWith("raw Redis", StringComparison.Ordinal) || l.StartsWith("events ", StringComparison.Ordinal) || l.StartsWith("commit ->", StringComparison.Ordinal)
+        || l.StartsWith("cpu per event", StringComparison.Ordinal) || l.StartsWith("sqlite writer lock", StringComparison.Ordinal)).ToList();
     AppendBenchmarkResult("events", details, benchLine);
     finalLines.Add(benchLine);
     if (exitCode != 0)

@@ -48,6 +48,29 @@ Console.WriteLine(Invariant($"warm-up: {warmUp} events in {warmUpClock.Elapsed.T
 // Paced at the target rate: one transaction of PerCommand events every PerCommand/targetRate seconds.
 Console.WriteLine(Invariant($"publishing {total} events at {targetRate}/s in transactions of {PerCommand}"));
 var process = Process.GetCurrentProcess();
+// Writers waiting for SQLite's single writer lock (Nexus.Shared's SqliteLockWait counts them): where commits queue.
+long lockWaits = 0;
+double lockWaitMs = 0;
+using var lockListener = new System.Diagnostics.Metrics.MeterListener();
+lockListener.InstrumentPublished = (instrument, listener) =>
+{
+    if (instrument.Meter.Name == "Nexus.Persistence")
+    {
+        listener.EnableMeasurementEvents(instrument);
+    }
+};
+lockListener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref lockWaits, value));
+lockListener.SetMeasurementEventCallback<double>((_, value, _, _) =>
+{
+    double seen, next;
+    do
+    {
+        seen = Volatile.Read(ref lockWaitMs);
+        next = seen + value;
+    }
+    while (Interlocked.CompareExchange(ref lockWaitMs, next, seen) != seen);
+});
+lockListener.Start();
 var cpuBefore = process.TotalProcessorTime;
 await PublishPacedAsync(host, 0, total, targetRate, PerCommand);
 var complete = await WaitForAsync(host, total + warmUp, TimeSpan.FromMinutes(5));
@@ -59,6 +82,7 @@ if (!complete)
 // CPU of this process (publishers, relay, consumers; Redis runs apart) per event: less sensitive than the rates to
 // whatever else the machine is running, so it shows whether a change made the bus cheaper.
 process.Refresh();
+lockListener.Dispose();
 var cpuPerEventUs = (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / total;
 await Task.Delay(1000); // a duplicate would show up by now
 var applied = (await host.PingsAsync()).Where(p => p.Sequence >= 0).ToList();
@@ -74,6 +98,7 @@ var rate = applied.Count / (last - first).TotalSeconds;
 var p50 = Percentile(latencies, 0.50);
 var p99 = Percentile(latencies, 0.99);
 Console.WriteLine(Invariant($"cpu per event {cpuPerEventUs:F0} µs (this process, {Environment.ProcessorCount} cores)"));
+Console.WriteLine(Invariant($"sqlite writer lock: {lockWaits} waits, {lockWaitMs:F0} ms waited in all"));
 Console.WriteLine(Invariant($"events {total} (target {targetRate}/s) · p50 {p50:F1} ms · p90 {Percentile(latencies, 0.90):F1} ms · p99 {p99:F1} ms · max {latencies[^1]:F1} ms"));
 // Where the time goes: commit -> relayed to Redis (outbox PublishedAt), relayed -> handled.
 await using (var scope = host.Services.CreateAsyncScope())
