@@ -60,8 +60,9 @@ internal sealed class SubAppShellMiddleware
         var tokenUrl = app.Settings.HostUrl is null ? $" data-token-url=\"{WebUtility.HtmlEncode(TokenUrl)}\"" : string.Empty;
         var liveUrl = app.LivePath is { } live ? $" data-live-url=\"{WebUtility.HtmlEncode(live)}\"" : string.Empty;
         context.Response.ContentType = "text/html; charset=utf-8";
-        // The shell is the same for everyone and holds no data; the view comes with the token.
-        context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+        // The shell is the same for everyone and holds no data (the view comes with the token), so the browser may
+        // keep it as long as the bridge's own files (BridgeAssets): opening the tab again needs no round trip for it.
+        context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=300";
         context.Response.Headers.Vary = SubAppAuthentication.FragmentHeader;
         return context.Response.WriteAsync($"""
             <!DOCTYPE html>
