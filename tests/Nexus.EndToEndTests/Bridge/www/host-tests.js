@@ -208,6 +208,30 @@ test('token is handed over and renewed before it expires', async () => {
   host.destroy();
 });
 
+test('a token handed over with the page is welcomed without asking for one, then renewed', async () => {
+  let minted = 0;
+  const tokenProvider = async () => ({ token: `fetched${++minted}`, expiresAt: new Date(Date.now() + 1500).toISOString() });
+  const initialToken = { token: 'from-page', expiresAt: new Date(Date.now() + 1500).toISOString() };
+  const host = await ready(frame({}, { tokenProvider, initialToken }));
+  const seen = await run(host, { action: 'token' });
+  assert(seen.initial && seen.initial.token === 'from-page', `the welcome carried the page's token: ${JSON.stringify(seen)}`);
+  assert(minted === 0, 'no token was fetched before the welcome');
+  await sleep(1300);
+  const later = await run(host, { action: 'token' });
+  assert(later.renewed.length >= 1 && later.renewed[0].token === 'fetched1', `it is renewed from the provider: ${JSON.stringify(later)}`);
+  host.destroy();
+});
+
+test('a stale token handed over with the page is replaced before the welcome', async () => {
+  let minted = 0;
+  const tokenProvider = async () => ({ token: `fetched${++minted}`, expiresAt: new Date(Date.now() + 60000).toISOString() });
+  const initialToken = { token: 'expired', expiresAt: new Date(Date.now() - 1000).toISOString() };
+  const host = await ready(frame({}, { tokenProvider, initialToken }));
+  const seen = await run(host, { action: 'token' });
+  assert(seen.initial && seen.initial.token.startsWith('fetched'), `the welcome carried a fresh token: ${JSON.stringify(seen)}`);
+  host.destroy();
+});
+
 // ---------------------------------------------------------------- sizing, routes, fallback
 
 test('frame sizes to its content within the guardrails', async () => {
