@@ -21,7 +21,16 @@ internal sealed class SubAppReadyBenchmark : BrowserTest
     // Both pages note when they are usable; the click time is kept across the navigation in sessionStorage.
     private const string ReadyProbe = """
         (() => {
-          const mark = () => { if (!window.__readyAt) { window.__readyAt = Date.now(); } };
+          const mark = () => {
+            if (!window.__readyAt) {
+              window.__readyAt = Date.now();
+              console.info('nexus-bench:ready');
+            }
+          };
+          // When the parser inserts the sub-app's iframe (its request cannot start before).
+          new MutationObserver((records, observer) => {
+            if (document.querySelector('iframe')) { performance.mark('nexus-probe:iframe-inserted'); observer.disconnect(); }
+          }).observe(document, { subtree: true, childList: true });
           document.addEventListener('nexus-subapp-ready', mark);
           new MutationObserver(() => {
             const root = document.documentElement;
@@ -99,10 +108,14 @@ internal sealed class SubAppReadyBenchmark : BrowserTest
               document.addEventListener('click', () => sessionStorage.setItem('t0', String(Date.now())), { capture: true, once: true });
             }
             """);
+        // Waits for the page's own console line rather than polling it with WaitForFunction: that makes Playwright
+        // inject its (large) script into the new document and poll on every animation frame, main-thread work a
+        // shopper's browser does not do, and which competed with the frame's own start-up in the measurement.
+        var ready = Page.WaitForConsoleMessageAsync(new() { Predicate = m => m.Text == "nexus-bench:ready", Timeout = 15_000 });
         await navigate();
         try
         {
-            await Page.WaitForFunctionAsync("() => window.__readyAt", null, new() { Timeout = 15_000 });
+            await ready;
         }
         catch (TimeoutException)
         {
@@ -128,12 +141,24 @@ internal sealed class SubAppReadyBenchmark : BrowserTest
                 out.push(['doc-start', performance.timeOrigin - t0]);
                 out.push(['doc-request', performance.timeOrigin + nav.requestStart - t0]);
                 out.push(['doc-response', performance.timeOrigin + nav.responseEnd - t0]);
+                out.push(['dom-interactive', performance.timeOrigin + nav.domInteractive - t0]);
+                out.push(['dom-content-loaded', performance.timeOrigin + nav.domContentLoadedEventEnd - t0]);
+              }
+              for (const p of performance.getEntriesByType('paint')) {
+                out.push([p.name, performance.timeOrigin + p.startTime - t0]);
               }
               for (const r of performance.getEntriesByType('resource')) {
-                out.push([new URL(r.name).pathname.split('/').pop() || r.name, performance.timeOrigin + r.responseEnd - t0]);
+                const file = new URL(r.name).pathname.split('/').pop() || r.name;
+                out.push([file, performance.timeOrigin + r.responseEnd - t0]);
+                if (file.endsWith('.css')) { out.push([file + '@start', performance.timeOrigin + r.startTime - t0]); }
+                if (r.initiatorType === 'fetch' && !out.some(([n]) => n === 'first-fetch@request')) {
+                  out.push(['first-fetch@start', performance.timeOrigin + r.startTime - t0]);
+                  out.push(['first-fetch@request', performance.timeOrigin + r.requestStart - t0]);
+                  out.push(['first-fetch@first-byte', performance.timeOrigin + r.responseStart - t0]);
+                }
               }
               for (const m of performance.getEntriesByType('mark')) {
-                if (m.name.startsWith('nexus-')) { out.push([m.name.replace(/^nexus-(bridge|subapp):/, ''), performance.timeOrigin + m.startTime - t0]); }
+                if (m.name.startsWith('nexus-')) { out.push([m.name.replace(/^nexus-(bridge|subapp|probe):/, ''), performance.timeOrigin + m.startTime - t0]); }
               }
               return JSON.stringify(out);
             }
