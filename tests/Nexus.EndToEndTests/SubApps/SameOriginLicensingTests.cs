@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Diagnostics;
 using Nexus.Testing.Events;
 using Nexus.Modules.Licensing.Contracts;
@@ -36,6 +37,36 @@ internal sealed class SameOriginLicensingTests : BrowserTest
         await LicensingTabJourney.RunAsync(Page, baseAddress, "Photo Studio Pro");
 
         (await Page.EvaluateAsync<string>("() => navigator.clipboard.readText()")).Should().Be(key.Key);
+        AssertNoConsoleErrors();
+    }
+
+    [Test]
+    public async Task The_tab_opens_in_place_from_the_overview_and_back_and_forward_restore_both_pages()
+    {
+        var customer = await LicensingWorld.CreateUserAsync(host, $"eve-{Guid.NewGuid():N}@example.com", NexusRoles.Customer);
+        await LicensingWorld.IssueKeyAsync(host, customer, "Mix Desk");
+        await LicensingWorld.SignInAsync(Context, customer, NexusRoles.Customer);
+        await Page.GotoAsync(new Uri(baseAddress, "/account").ToString());
+        await Page.EvaluateAsync("() => { window.sameDocument = true; }");
+
+        await Page.GetByTestId("tab-licensing").ClickAsync();
+        await LicensingTabJourney.ReadyAsync(Page);
+
+        (await Page.EvaluateAsync<bool>("() => window.sameDocument === true")).Should().BeTrue("the tab was swapped in, not loaded as a new document");
+        Page.Url.Should().EndWith("/account/licensing");
+        await Assertions.Expect(Page.GetByTestId("tab-licensing")).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(LicensingTabJourney.Frame(Page).GetByTestId("license-key")).ToHaveCountAsync(1);
+        (await Page.TitleAsync()).Should().StartWith("Your license keys · ");
+
+        await Page.EvaluateAsync("() => history.back()");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/account$"));
+        await Assertions.Expect(Page.GetByTestId("account-email")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByTestId("subapp")).ToHaveCountAsync(0);
+
+        await Page.EvaluateAsync("() => history.forward()");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/account/licensing$"));
+        await LicensingTabJourney.ReadyAsync(Page);
+        await Assertions.Expect(LicensingTabJourney.Frame(Page).GetByTestId("license-key")).ToHaveCountAsync(1);
         AssertNoConsoleErrors();
     }
 

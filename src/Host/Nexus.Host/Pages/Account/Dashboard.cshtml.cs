@@ -33,6 +33,9 @@ internal sealed class DashboardModel : PageModel
 
     public SubAppFrame Frame { get; private set; } = null!;
 
+    /// <summary>Whether a tab frames a sub-app (opened in place by wwwroot/js/account-tabs.js).</summary>
+    public bool IsSubApp(string tabKey) => subApps.Find(tabKey) is not null;
+
     public async Task<IActionResult> OnGetAsync(string tab, string? rest, CancellationToken cancellationToken)
     {
         Tabs = [.. builtInTabs.Concat(subApps.All.Select(a => new AccountTab(a.Definition.Name, a.Definition.Title, $"/account/{a.Definition.Name}", a.Definition.Title, 500)))

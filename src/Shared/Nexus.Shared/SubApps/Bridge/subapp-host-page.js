@@ -1,8 +1,25 @@
 // Wires every <div data-nexus-subapp> of a host page (dashboard tab, back-office view) to the bridge:
 // iframe, route ↔ host URL, token hand-off. Configuration comes from data attributes (no inline script).
+// Wires on load; wireSubApps is exported for content swapped in later (account tabs opened in place, account-tabs.js).
 import { embed } from './bridge-host.js';
 
-for (const container of document.querySelectorAll('[data-nexus-subapp]')) {
+export function wireSubApps(root) {
+  for (const container of root.querySelectorAll('[data-nexus-subapp]')) {
+    if (!container.nexusFrame) {
+      wire(container);
+    }
+  }
+}
+
+/** Stops the sub-apps under root (timers, listeners) before their markup is taken out of the page. */
+export function unwireSubApps(root) {
+  for (const container of root.querySelectorAll('[data-nexus-subapp]')) {
+    container.nexusFrame?.destroy();
+    delete container.nexusFrame;
+  }
+}
+
+function wire(container) {
   const d = container.dataset;
   const appBase = new URL(d.appBase, location.href).href.replace(/\/?$/, '/');
   const hostBase = d.hostBase.replace(/\/$/, '');
@@ -47,3 +64,5 @@ for (const container of document.querySelectorAll('[data-nexus-subapp]')) {
   });
   container.nexusFrame = frame;
 }
+
+wireSubApps(document);
