@@ -7,7 +7,9 @@ namespace Nexus.EndToEndTests.SubApps;
 /// Bench-SubApp (./build.sh --target=Bench-SubApp runs it; never part of the test run): over 30 loads, the time
 /// from clicking the Licensing tab to the sub-app being ready (handshake done, sized, view shown), and the same
 /// sub-app page opened directly (top level, same origin: it gets its token from the shop itself and shows the
-/// same view) as the reference. Writes its BENCH line to NEXUS_BENCH_OUT.
+/// same view) as the reference. The tab is clicked on the account overview, as a customer would, so it opens in place
+/// (account-tabs.js); the host's own marks then start before the click (its document is the overview's).
+/// Writes its BENCH line to NEXUS_BENCH_OUT.
 /// </summary>
 [Explicit("A benchmark: run by the Bench-SubApp target")]
 [Category("Bench")]
