@@ -52,34 +52,7 @@ internal sealed class LiveStreamClient : IAsyncDisposable
     }
 
     /// <summary>The next event (heartbeat comments skipped), or null when the server ended the stream.</summary>
-    public async Task<(string Name, string Data)?> NextEventAsync(TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        string name = "message", data = string.Empty;
-        while (await reader.ReadLineAsync(cancel.Token) is { } line)
-        {
-            if (line.Length == 0)
-            {
-                if (data.Length > 0)
-                {
-                    return (name, data);
-                }
-
-                continue;
-            }
-
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                name = line["event: ".Length..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                data = line["data: ".Length..];
-            }
-        }
-
-        return null;
-    }
+    public Task<(string Name, string Data)?> NextEventAsync(TimeSpan timeout) => reader.NextEventAsync(timeout);
 
     public async ValueTask DisposeAsync()
     {
