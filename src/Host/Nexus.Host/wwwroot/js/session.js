@@ -33,13 +33,22 @@
     if (event.key === storageKey) leave();
   });
 
+  // While this page submits a form (signing out, above all), its own request may end the session before the
+  // browser has moved on: a check answered then would reload the old page over the navigation already under way
+  // (and land on the sign-in page instead of "signed out"). A submission that goes nowhere (a download) lets the
+  // checks resume after a few seconds.
+  let submittedAt = 0;
+  document.addEventListener('submit', (event) => {
+    if (!event.defaultPrevented) submittedAt = Date.now();
+  });
+
   let checking = false;
   const check = async () => {
-    if (checking || leaving) return;
+    if (checking || leaving || Date.now() - submittedAt < 5000) return;
     checking = true;
     try {
       const response = await fetch('/api/identity/session', { credentials: 'same-origin', cache: 'no-store' });
-      if (response.ok && (await response.json()).signedIn === false) leave();
+      if (response.ok && (await response.json()).signedIn === false && Date.now() - submittedAt >= 5000) leave();
     } catch {
       // Offline or the server restarting: try again on the next tick.
     } finally {
