@@ -55,6 +55,7 @@ internal sealed class SameOriginLicensingTests : BrowserTest
         (await Page.EvaluateAsync<bool>("() => window.sameDocument === true")).Should().BeTrue("the tab was swapped in, not loaded as a new document");
         Page.Url.Should().EndWith("/account/licensing");
         await Assertions.Expect(Page.GetByTestId("tab-licensing")).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(Page.GetByTestId("tab-licensing")).ToBeFocusedAsync();
         await Assertions.Expect(LicensingTabJourney.Frame(Page).GetByTestId("license-key")).ToHaveCountAsync(1);
         (await Page.TitleAsync()).Should().StartWith("Your license keys · ");
 

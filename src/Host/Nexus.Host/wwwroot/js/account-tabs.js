@@ -39,6 +39,11 @@ async function openInPlace(href) {
   // In first, wired after: the frame starts loading at once, and says hello again until the host answers.
   current.replaceChildren(...[...main.childNodes].map((node) => document.importNode(node, true)));
   window.scrollTo(0, 0);
+  // The clicked link went with the old content: keyboard and screen-reader users stay on the tab they chose.
+  const chosen = current.querySelector('a[aria-current="page"][data-subapp-tab]');
+  if (chosen) {
+    chosen.focus({ preventScroll: true });
+  }
   wireTabs(current);
   (await import(bridge)).wireSubApps(current);
   return true;
