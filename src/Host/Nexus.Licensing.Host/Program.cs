@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Licensing;
 using Nexus.Shared.Health;
+using Nexus.Shared.Messaging;
 using Nexus.Shared.Modules;
 using Nexus.Shared.Security;
 using Nexus.Shared.Startup;
@@ -46,6 +47,8 @@ try
     app.MapRazorPages();
     app.MapNexusModules(modules);
     app.MapNexusBridgeAssets();
+    // The shop's /admin/events shows this service's outbox, inbox and dead letters through these endpoints.
+    app.MapNexusEventsAdministration();
     await app.RunAsync();
     return 0;
 }

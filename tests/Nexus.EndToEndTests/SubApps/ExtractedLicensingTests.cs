@@ -1,3 +1,4 @@
+using Nexus.Shared.Messaging;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Testing.Events;
 
@@ -101,6 +102,44 @@ internal sealed class ExtractedLicensingTests : BrowserTest
         list[0].Should().Be("200", $"the service validates the renewed token against the shop's keys\n{service.Output}");
         list[1].Should().Contain("Beat Box").And.NotContain("Your session has ended");
         AssertNoConsoleErrors();
+    }
+
+    [Test]
+    public async Task The_back_office_events_page_shows_the_services_inbox_and_the_service_refuses_a_customers_token()
+    {
+        var customer = await LicensingWorld.CreateUserAsync(shop, $"uma-{Guid.NewGuid():N}@example.com", NexusRoles.Customer);
+        await OrderPaidEvents.PublishAsync(shop, customer, "Wave Editor", digital: true);
+        var admin = await LicensingWorld.CreateUserAsync(shop, $"admin-{Guid.NewGuid():N}@example.com", NexusRoles.Admin);
+        await LicensingWorld.SignInAsync(Context, admin, NexusRoles.Admin);
+
+        // The service's Licensing inbox, read by the shop with a token minted for this admin.
+        var row = Page.Locator("tr[data-service='licensing'][data-module='Licensing']");
+        await Eventually.TrueAsync(async () =>
+        {
+            await Page.GotoAsync(new Uri(shopAddress, "/admin/events").ToString());
+            return await row.CountAsync() == 1
+                && int.Parse(await row.Locator("td[data-col='processed']").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) >= 1;
+        }, TimeSpan.FromSeconds(15), "the service's Licensing inbox is listed with the order-paid event handled");
+        await Assertions.Expect(row).ToContainTextAsync(service.Address.GetLeftPart(UriPartial.Authority));
+
+        // The endpoints themselves: no token, 401; a customer's token, 403.
+        using var client = new HttpClient { BaseAddress = service.Address };
+        (await client.GetAsync(EventsAdministrationEndpoints.Path)).StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized);
+        using var asCustomer = new HttpRequestMessage(HttpMethod.Get, EventsAdministrationEndpoints.Path);
+        asCustomer.Headers.Authorization = new("Bearer", await MintAsync(customer, NexusRoles.Customer));
+        (await client.SendAsync(asCustomer)).StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
+        AssertNoConsoleErrors();
+    }
+
+    private static async Task<string> MintAsync(string userId, string role)
+    {
+        using var client = new HttpClient { BaseAddress = shopAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/identity/tokens") { Content = System.Net.Http.Json.JsonContent.Create(new { audience = "licensing" }) };
+        request.Headers.Add(TestAuthenticationHandler.Header, $"{userId};{role}");
+        request.Headers.Add("X-Nexus-Bridge", "1");
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content)).GetProperty("token").GetString()!;
     }
 
     [Test]

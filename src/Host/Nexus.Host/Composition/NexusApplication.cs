@@ -39,6 +39,8 @@ internal static class NexusApplication
         var mvc = builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", NexusPolicies.BackOffice));
         builder.Services.AddHostBackOffice();
         builder.Services.AddScoped<Nexus.Host.SubApps.SubAppFrames>();
+        builder.Services.AddScoped<Nexus.Host.SubApps.RemoteServiceEvents>();
+        builder.Services.AddHttpClient(Nexus.Host.SubApps.RemoteServiceEvents.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         foreach (var (subApp, module) in NexusModules.SubApps)
         {
             builder.Services.AddNexusSubAppEmbedding(builder.Configuration, subApp);
