@@ -152,6 +152,15 @@ internal sealed class ExtractedLicensingTests : BrowserTest
         {
             await Page.GotoAsync(new Uri(shopAddress, "/account/licensing").ToString());
             await Assertions.Expect(Page.Locator(".nexus-subapp-fallback")).ToBeVisibleAsync(new() { Timeout = 6_000 });
+
+            // Meanwhile the back office's events page still works and says the service cannot be read.
+            await using var staff = await Context.Browser!.NewContextAsync();
+            var admin = await LicensingWorld.CreateUserAsync(shop, $"admin-{Guid.NewGuid():N}@example.com", NexusRoles.Admin);
+            await LicensingWorld.SignInAsync(staff, admin, NexusRoles.Admin);
+            var eventsPage = await staff.NewPageAsync();
+            await eventsPage.GotoAsync(new Uri(shopAddress, "/admin/events").ToString());
+            await Assertions.Expect(eventsPage.GetByTestId("service-unreachable")).ToContainTextAsync("could not be reached");
+            await Assertions.Expect(eventsPage.GetByTestId("event-modules")).ToContainTextAsync("Catalog");
         }
         finally
         {
