@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -32,6 +34,9 @@ public sealed partial class DatabaseMigrator
         {
             await using var scope = scopes.CreateAsyncScope();
             var context = (DbContext)scope.ServiceProvider.GetRequiredService(module.ContextType);
+            // Create the history table first: on PostgreSQL, EF reads it to learn what is applied and, on a new
+            // database, logs that failed read as an error (twice per module) before it creates it.
+            await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
