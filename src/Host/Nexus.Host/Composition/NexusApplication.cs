@@ -38,6 +38,7 @@ internal static class NexusApplication
         builder.Services.AddNexusRateLimiting();
         var mvc = builder.Services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", NexusPolicies.BackOffice));
         builder.Services.AddHostBackOffice();
+        builder.Services.AddScoped<Nexus.Host.SubApps.SubAppTokens>();
         builder.Services.AddScoped<Nexus.Host.SubApps.SubAppFrames>();
         builder.Services.AddScoped<Nexus.Host.SubApps.RemoteServiceEvents>();
         builder.Services.AddHttpClient(Nexus.Host.SubApps.RemoteServiceEvents.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));

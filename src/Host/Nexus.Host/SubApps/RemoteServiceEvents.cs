@@ -1,10 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Claims;
-using MediatR;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using Nexus.Modules.Identity.Contracts;
 using Nexus.Shared.Messaging;
 using Nexus.Shared.SubApps;
 
@@ -20,16 +15,14 @@ internal sealed class RemoteServiceEvents
     public const string HttpClientName = "nexus-remote-events";
 
     private readonly SubAppRegistry subApps;
-    private readonly IMediator mediator;
+    private readonly SubAppTokens tokens;
     private readonly IHttpClientFactory clients;
-    private readonly IdentityOptions identity;
 
-    public RemoteServiceEvents(SubAppRegistry subApps, IMediator mediator, IHttpClientFactory clients, IOptions<IdentityOptions> identity)
+    public RemoteServiceEvents(SubAppRegistry subApps, SubAppTokens tokens, IHttpClientFactory clients)
     {
         this.subApps = subApps;
-        this.mediator = mediator;
+        this.tokens = tokens;
         this.clients = clients;
-        this.identity = identity.Value;
     }
 
     /// <summary>Each remote service's report, or why it could not be read (the page shows that instead).</summary>
@@ -77,11 +70,8 @@ internal sealed class RemoteServiceEvents
 
     private async Task<HttpResponseMessage> SendAsync(RegisteredSubApp app, HttpMethod method, string path, HttpContext http, CancellationToken cancellationToken)
     {
-        var userId = http.User.FindFirstValue(identity.ClaimsIdentity.UserIdClaimType)
-            ?? throw new InvalidOperationException("nobody is signed in");
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
-        var token = await mediator.Send(new IssueSubAppToken(userId, app.Definition.Audience, origin), cancellationToken)
-            ?? throw new InvalidOperationException($"no token for '{app.Definition.Audience}' could be minted");
+        var token = await tokens.MintAsync(app, http, cancellationToken)
+            ?? throw new InvalidOperationException($"no token for '{app.Definition.Audience}' could be minted for this account");
         using var request = new HttpRequestMessage(method, new Uri(new Uri(app.RemoteOrigin!), path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
         return await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using MediatR;
-using Microsoft.AspNetCore.Identity;
-using Nexus.Modules.Identity.Contracts;
 using Nexus.Shared.SubApps;
 using Nexus.Shared.Web;
 
@@ -13,38 +9,25 @@ namespace Nexus.Host.SubApps;
 /// </summary>
 internal sealed class SubAppFrames
 {
-    private readonly IMediator mediator;
+    private readonly SubAppTokens tokens;
     private readonly ContentSecurityPolicy csp;
     private readonly IConfiguration configuration;
-    private readonly IdentityOptions identity;
 
-    public SubAppFrames(IMediator mediator, ContentSecurityPolicy csp, IConfiguration configuration, Microsoft.Extensions.Options.IOptions<IdentityOptions> identity)
+    public SubAppFrames(SubAppTokens tokens, ContentSecurityPolicy csp, IConfiguration configuration)
     {
-        this.mediator = mediator;
+        this.tokens = tokens;
         this.csp = csp;
         this.configuration = configuration;
-        this.identity = identity.Value;
     }
 
     public async Task<SubAppFrame> CreateAsync(RegisteredSubApp app, string route, string hostBase, HttpContext http, CancellationToken cancellationToken)
     {
         var tokenUrl = configuration[SubAppSettingsKeys.TokenUrl] ?? SubAppSettingsKeys.DefaultTokenUrl;
-        var frame = new SubAppFrame(app, route, hostBase, tokenUrl, await FirstTokenAsync(app, http, cancellationToken));
+        var frame = new SubAppFrame(app, route, hostBase, tokenUrl, await tokens.MintAsync(app, http, cancellationToken));
         frame.AllowIn(csp);
         // The page now carries a bearer token: it must not be stored by the browser or a proxy.
         http.Response.Headers.CacheControl = "no-store";
         return frame;
     }
 
-    private async Task<SubAppToken?> FirstTokenAsync(RegisteredSubApp app, HttpContext http, CancellationToken cancellationToken)
-    {
-        var userId = http.User.FindFirstValue(identity.ClaimsIdentity.UserIdClaimType);
-        if (userId is null)
-        {
-            return null;
-        }
-
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
-        return await mediator.Send(new IssueSubAppToken(userId, app.Definition.Audience, origin), cancellationToken);
-    }
 }

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Nexus.Modules.Identity.Contracts;
+using Nexus.Shared.SubApps;
+
+namespace Nexus.Host.SubApps;
+
+/// <summary>
+/// Mints a sub-app's token for whoever is signed in on this request (Identity's <see cref="IssueSubAppToken"/>): for
+/// host pages that hand the first token over with the page, and for the shop's own calls to a sub-app's service.
+/// </summary>
+internal sealed class SubAppTokens
+{
+    private readonly IMediator mediator;
+    private readonly IdentityOptions identity;
+
+    public SubAppTokens(IMediator mediator, IOptions<IdentityOptions> identity)
+    {
+        this.mediator = mediator;
+        this.identity = identity.Value;
+    }
+
+    /// <summary>Null when nobody is signed in, the account is locked out, or the audience is unknown.</summary>
+    public async Task<SubAppToken?> MintAsync(RegisteredSubApp app, HttpContext http, CancellationToken cancellationToken)
+    {
+        var userId = http.User.FindFirstValue(identity.ClaimsIdentity.UserIdClaimType);
+        if (userId is null)
+        {
+            return null;
+        }
+
+        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        return await mediator.Send(new IssueSubAppToken(userId, app.Definition.Audience, origin), cancellationToken);
+    }
+}
