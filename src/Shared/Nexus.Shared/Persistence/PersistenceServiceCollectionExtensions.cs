@@ -33,20 +33,26 @@ public static class PersistenceServiceCollectionExtensions
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var sqliteNaming = new ModuleNaming("Microsoft.EntityFrameworkCore.Sqlite", schema);
+                var sqliteNaming = new ModuleNaming(ModuleNaming.SqliteProviderName, schema);
                 options.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(sqliteNaming.MigrationsHistoryTable));
                 options.AddInterceptors(SqliteConnectionTuning.Instance);
                 break;
             case DatabaseProvider.Postgres:
-                var naming = new ModuleNaming("Npgsql.EntityFrameworkCore.PostgreSQL", schema);
+                var naming = new ModuleNaming(ModuleNaming.PostgresProviderName, schema);
                 options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(naming.MigrationsHistoryTable, naming.Schema));
+                break;
+            case DatabaseProvider.SqlServer:
+                // No retrying execution strategy (EnableRetryOnFailure): it refuses the transactions the unit of work
+                // and the event publisher open themselves, as on the other providers.
+                var sqlServerNaming = new ModuleNaming(ModuleNaming.SqlServerProviderName, schema);
+                options.UseSqlServer(database.ConnectionString, sqlServer => sqlServer.MigrationsHistoryTable(sqlServerNaming.MigrationsHistoryTable, sqlServerNaming.Schema));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown database provider.");
         }
 
         // Migrations are hand-written and carry no model snapshot, so EF cannot compare them with the
-        // model; the schema-drift test does that job on both providers (docs/decisions/0003).
+        // model; the schema-drift tests do that job on every provider (docs/decisions/0003).
         options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 }
