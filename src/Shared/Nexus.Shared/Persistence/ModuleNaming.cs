@@ -38,12 +38,15 @@ public sealed class ModuleNaming
     public string Index(string table, params string[] columns) => $"IX_{Table(table)}_{string.Join('_', columns)}";
 
     /// <summary>
-    /// The filter a unique index over nullable columns carries on SQL Server, for a migration's <c>filter:</c>.
-    /// SQL Server counts NULLs as equal in a unique index (one row without a value at most), SQLite and PostgreSQL
-    /// do not; EF's SQL Server provider therefore filters such indexes to rows with every column set, in the
-    /// model, and the migration must say the same. Null (no filter) on the other providers.
+    /// The <c>filter:</c> every unique index in a migration passes, naming its columns that can be null (none for most).
+    /// SQL Server counts NULLs as equal in a unique index (one row without a value at most), SQLite and PostgreSQL do
+    /// not, so EF's SQL Server provider filters such an index to rows with those columns set, in the model; the
+    /// migration must say the same. And a unique index given no filter at all is filtered on every one of its columns
+    /// by the SQL Server migrations generator when, as with hand-written migrations, it has no target model (its
+    /// pre-EF 2.0 behaviour), so an index over not-null columns passes an empty filter there: no WHERE clause.
+    /// Null (no filter) on the other providers.
     /// </summary>
-    public string? UniqueWhenSet(params string[] nullableColumns) =>
+    public string? UniqueFilter(params string[] nullableColumns) =>
         IsSqlServer ? string.Join(" AND ", nullableColumns.Select(c => $"[{c}] IS NOT NULL")) : null;
 
     public string MigrationsHistoryTable => IsSqlite ? $"{ModuleSchema}___ef_migrations" : "__ef_migrations";

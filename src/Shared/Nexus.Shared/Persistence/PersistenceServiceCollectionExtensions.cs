@@ -7,6 +7,9 @@ namespace Nexus.Shared.Persistence;
 
 public static class PersistenceServiceCollectionExtensions
 {
+    /// <summary>SQL Server 2019's compatibility level, the oldest SQL Server Nexus supports (docs/decisions/0002).</summary>
+    public const int SqlServerCompatibilityLevel = 150;
+
     /// <summary>
     /// Registers a module's DbContext on the configured provider, with its own migrations history table,
     /// and records it for start-up migration, readiness and the unit of work.
@@ -42,10 +45,14 @@ public static class PersistenceServiceCollectionExtensions
                 options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(naming.MigrationsHistoryTable, naming.Schema));
                 break;
             case DatabaseProvider.SqlServer:
-                // No retrying execution strategy (EnableRetryOnFailure): it refuses the transactions the unit of work
-                // and the event publisher open themselves, as on the other providers.
+                // SQL Server 2019 (compatibility level 150) is the oldest supported: EF would otherwise assume 2022's
+                // level and may translate queries to functions 2019 lacks (GREATEST, LEAST, ...). No retrying execution
+                // strategy (EnableRetryOnFailure): it refuses the transactions the unit of work and the event publisher
+                // open themselves, as on the other providers.
                 var sqlServerNaming = new ModuleNaming(ModuleNaming.SqlServerProviderName, schema);
-                options.UseSqlServer(database.ConnectionString, sqlServer => sqlServer.MigrationsHistoryTable(sqlServerNaming.MigrationsHistoryTable, sqlServerNaming.Schema));
+                options.UseSqlServer(database.ConnectionString, sqlServer => sqlServer
+                    .UseCompatibilityLevel(SqlServerCompatibilityLevel)
+                    .MigrationsHistoryTable(sqlServerNaming.MigrationsHistoryTable, sqlServerNaming.Schema));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown database provider.");

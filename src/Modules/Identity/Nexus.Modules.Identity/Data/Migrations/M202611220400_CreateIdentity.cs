@@ -186,9 +186,9 @@ internal sealed class M202611220400_CreateIdentity : Migration
             },
             constraints: table => table.PrimaryKey(n.PrimaryKey("data_protection_keys"), x => x.FriendlyName));
 
-        migrationBuilder.CreateIndex(n.Index("users", "NormalizedUserName"), n.Table("users"), "NormalizedUserName", n.Schema, unique: true, filter: n.UniqueWhenSet("NormalizedUserName"));
+        migrationBuilder.CreateIndex(n.Index("users", "NormalizedUserName"), n.Table("users"), "NormalizedUserName", n.Schema, unique: true, filter: n.UniqueFilter("NormalizedUserName"));
         migrationBuilder.CreateIndex(n.Index("users", "NormalizedEmail"), n.Table("users"), "NormalizedEmail", n.Schema);
-        migrationBuilder.CreateIndex(n.Index("roles", "NormalizedName"), n.Table("roles"), "NormalizedName", n.Schema, unique: true, filter: n.UniqueWhenSet("NormalizedName"));
+        migrationBuilder.CreateIndex(n.Index("roles", "NormalizedName"), n.Table("roles"), "NormalizedName", n.Schema, unique: true, filter: n.UniqueFilter("NormalizedName"));
         migrationBuilder.CreateIndex(n.Index("user_claims", "UserId"), n.Table("user_claims"), "UserId", n.Schema);
         migrationBuilder.CreateIndex(n.Index("user_logins", "UserId"), n.Table("user_logins"), "UserId", n.Schema);
         migrationBuilder.CreateIndex(n.Index("user_roles", "RoleId"), n.Table("user_roles"), "RoleId", n.Schema);
