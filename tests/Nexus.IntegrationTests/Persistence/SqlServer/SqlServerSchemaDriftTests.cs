@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Nexus.IntegrationTests.Persistence.SqlServer;
 
@@ -49,6 +50,28 @@ internal sealed partial class SqlServerSchemaDriftTests
         }
 
         drift.Should().BeEmpty("every module's migrations must build its model's schema on SQL Server");
+    }
+
+    /// <summary>The check above must be able to fail: a migration that got one column's length wrong is drift.</summary>
+    [Test]
+    public void The_replay_sees_a_column_length_the_migrations_got_wrong()
+    {
+        using var context = SqlServerContexts.Create(SqlServerContexts.Modules[0]);
+        var generator = context.GetService<IMigrationsSqlGenerator>();
+        var migrations = context.GetService<IMigrationsAssembly>();
+        var operations = migrations.Migrations.OrderBy(m => m.Key, StringComparer.Ordinal)
+            .SelectMany(m => migrations.CreateMigration(m.Value, context.Database.ProviderName!).UpOperations).ToList();
+        var faithful = new MigrationReplay();
+        faithful.Apply(operations);
+        var faithfulLines = faithful.Describe(generator, model: null); // before the change: the replay keeps the operations
+
+        var column = operations.OfType<CreateTableOperation>().SelectMany(t => t.Columns).First(c => c.MaxLength is not null);
+        column.MaxLength += 1;
+        var wrong = new MigrationReplay();
+        wrong.Apply(operations);
+
+        var difference = faithfulLines.Except(wrong.Describe(generator, model: null)).ToList();
+        difference.Should().ContainSingle().Which.Should().Contain($"[{column.Name}]");
     }
 
     [Test]
