@@ -31,6 +31,22 @@ internal sealed class StartupFailureTests
     }
 
     [Test]
+    public async Task An_unreachable_sql_server_is_named()
+    {
+        // Nothing listens on the port: SqlClient is refused at once, as it would be by a server that is down.
+        var port = FreePort.Next();
+        var result = await RunHostAsync(new() { ["Database__Provider"] = "SqlServer", ["ConnectionStrings__Nexus"] = $"Server=tcp:127.0.0.1,{port};Database=nexus;User Id=nexus;Password=x;TrustServerCertificate=true" });
+        result.ShouldFailNaming("ConnectionStrings:Nexus", $"cannot connect to SQL Server at tcp:127.0.0.1,{port}/nexus");
+    }
+
+    [Test]
+    public async Task A_sql_server_connection_string_without_a_database_is_named()
+    {
+        var result = await RunHostAsync(new() { ["Database__Provider"] = "SqlServer", ["ConnectionStrings__Nexus"] = "Server=db.example;User Id=nexus;Password=x" });
+        result.ShouldFailNaming("ConnectionStrings:Nexus", "names no Database");
+    }
+
+    [Test]
     public async Task An_unwritable_data_folder_is_named()
     {
         // Root can write almost anywhere, so use a path that cannot be a folder: one below a regular file.

@@ -54,4 +54,29 @@ internal sealed class DatabaseSettingsResolverTests
         var act = () => DatabaseSettingsResolver.Resolve(Config(("Database:Provider", "Postgres")), "/tmp");
         act.Should().Throw<StartupConfigurationException>().Where(e => e.Setting == "ConnectionStrings:Nexus");
     }
+
+    [Test]
+    public void Sql_server_is_chosen_case_insensitively()
+    {
+        var settings = DatabaseSettingsResolver.Resolve(Config(("Database:Provider", "sqlserver"), ("ConnectionStrings:Nexus", "Server=db;Database=nexus;User Id=nexus;Password=secret;TrustServerCertificate=true")), "/tmp");
+        settings.Provider.Should().Be(DatabaseProvider.SqlServer);
+        settings.ConnectionString.Should().Contain("Initial Catalog=nexus");
+    }
+
+    [Test]
+    public void Sql_server_without_a_connection_string_is_refused()
+    {
+        var act = () => DatabaseSettingsResolver.Resolve(Config(("Database:Provider", "SqlServer")), "/tmp");
+        act.Should().Throw<StartupConfigurationException>().Where(e => e.Setting == "ConnectionStrings:Nexus" && e.Message.Contains("SqlServer", StringComparison.Ordinal));
+    }
+
+    [TestCase("Server=db;Connect Timeout=soon;Database=nexus")]
+    [TestCase("this is not a connection string")]
+    [TestCase("Database=nexus")]
+    [TestCase("Server=db")]
+    public void A_malformed_sql_server_connection_string_names_the_setting(string connectionString)
+    {
+        var act = () => DatabaseSettingsResolver.Resolve(Config(("Database:Provider", "SqlServer"), ("ConnectionStrings:Nexus", connectionString)), "/tmp");
+        act.Should().Throw<StartupConfigurationException>().Where(e => e.Setting == "ConnectionStrings:Nexus");
+    }
 }

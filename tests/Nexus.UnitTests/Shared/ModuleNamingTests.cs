@@ -23,4 +23,25 @@ internal sealed class ModuleNamingTests
         naming.PrimaryKey("products").Should().Be("PK_products");
         naming.MigrationsHistoryTable.Should().Be("__ef_migrations");
     }
+
+    [Test]
+    public void Sql_server_keeps_each_module_in_its_own_schema()
+    {
+        var naming = new ModuleNaming("Microsoft.EntityFrameworkCore.SqlServer", "identity");
+        naming.IsSqlServer.Should().BeTrue();
+        naming.Schema.Should().Be("identity");
+        naming.Table("users").Should().Be("users");
+        naming.MigrationsHistoryTable.Should().Be("__ef_migrations");
+    }
+
+    [Test]
+    public void Unique_index_filters_exist_on_sql_server_only()
+    {
+        var sqlServer = new ModuleNaming("Microsoft.EntityFrameworkCore.SqlServer", "identity");
+        sqlServer.UniqueFilter("NormalizedName").Should().Be("[NormalizedName] IS NOT NULL");
+        sqlServer.UniqueFilter("A", "B").Should().Be("[A] IS NOT NULL AND [B] IS NOT NULL");
+        sqlServer.UniqueFilter().Should().BeEmpty("an empty filter keeps the generator from adding its legacy one");
+        new ModuleNaming("Npgsql.EntityFrameworkCore.PostgreSQL", "identity").UniqueFilter("NormalizedName").Should().BeNull();
+        new ModuleNaming("Microsoft.EntityFrameworkCore.Sqlite", "identity").UniqueFilter().Should().BeNull();
+    }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -81,9 +81,10 @@ public static class IdentityModule
             options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(accounts.SessionRecheckSeconds));
 
-        // Data-protection keys in the database, shared by every instance (replaces the host's folder ring).
-        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((options, scopes) =>
-            options.XmlRepository = new DatabaseXmlRepository(scopes));
+        // Data-protection keys in the database, shared by every instance (replaces the host's folder ring, being
+        // registered after it). The package's repository reads and writes Identity's data_protection_keys table
+        // through IdentityStoreDbContext, so keys follow the module's schema or prefix (docs/decisions/0002).
+        services.AddDataProtection().PersistKeysToDbContext<IdentityStoreDbContext>();
 
         services.Configure<RateLimiterOptions>(options => IdentityRateLimits.AddPolicies(options, accounts));
         services.AddSingleton<SignInThrottle>();

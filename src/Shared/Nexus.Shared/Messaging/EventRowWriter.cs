@@ -12,7 +12,7 @@ namespace Nexus.Shared.Messaging;
 /// one of these rows on each side, and tracking them (entries, command batching, one statement per row) cost more CPU
 /// than everything else the bus does — Bench-Events was bound by it. The statements are built from the EF model:
 /// the same table, columns and type mappings (value converters included) SaveChanges would use, so the rows are
-/// identical on SQLite and PostgreSQL. Runs on the context's connection, inside its current transaction.
+/// identical on SQLite, PostgreSQL and SQL Server. Runs on the context's connection, inside its current transaction.
 /// </summary>
 internal static class EventRowWriter
 {
@@ -37,30 +37,56 @@ internal static class EventRowWriter
         var transaction = context.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Event rows are written inside the transaction of the changes they belong to.");
         var table = TableOf<TRow>(context);
-        var rowsPerStatement = Math.Max(1, ParametersPerStatement / table.Columns.Count);
+        var rowsPerStatement = RowsPerStatement(table);
         for (var start = 0; start < rows.Count; start += rowsPerStatement)
         {
             var count = Math.Min(rowsPerStatement, rows.Count - start);
             await using var command = transaction.Connection!.CreateCommand();
             command.Transaction = transaction;
-            var sql = new StringBuilder(table.InsertPrefix.Length + (count * table.Columns.Count * 8)).Append(table.InsertPrefix);
-            for (var row = 0; row < count; row++)
+            command.CommandText = CommandText(table, count, (name, row, column) =>
             {
-                sql.Append(row == 0 ? "(" : ", (");
-                for (var column = 0; column < table.Columns.Count; column++)
-                {
-                    var name = string.Create(CultureInfo.InvariantCulture, $"@e{(row * table.Columns.Count) + column}");
-                    var (getter, mapping, nullable) = table.Columns[column];
-                    command.Parameters.Add(mapping.CreateParameter(command, name, getter.GetClrValue(rows[start + row]), nullable));
-                    sql.Append(column == 0 ? string.Empty : ", ").Append(name);
-                }
-
-                sql.Append(')');
-            }
-
-            command.CommandText = sql.ToString();
+                var (getter, mapping, nullable) = table.Columns[column];
+                command.Parameters.Add(mapping.CreateParameter(command, name, getter.GetClrValue(rows[start + row]), nullable));
+            });
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The statement <see cref="InsertAsync{TRow}"/> sends for <paramref name="rowCount"/> rows (at most one statement's
+    /// worth), so the text each provider is given can be read and approved without a database.
+    /// </summary>
+    internal static string InsertStatement<TRow>(DbContext context, int rowCount)
+        where TRow : class
+    {
+        var table = TableOf<TRow>(context);
+        return CommandText(table, Math.Min(rowCount, RowsPerStatement(table)), static (_, _, _) => { });
+    }
+
+    private static int RowsPerStatement(Table table) => Math.Max(1, ParametersPerStatement / table.Columns.Count);
+
+    /// <summary>
+    /// <c>INSERT INTO t (c1, c2) VALUES (@e0, @e1), (@e2, @e3)</c>: a multi-row VALUES list, which SQLite, PostgreSQL
+    /// and SQL Server (up to 1,000 rows and 2,100 parameters) all accept; names are handed to
+    /// <paramref name="addParameter"/> with their row and column as they are written.
+    /// </summary>
+    private static string CommandText(Table table, int count, Action<string, int, int> addParameter)
+    {
+        var sql = new StringBuilder(table.InsertPrefix.Length + (count * table.Columns.Count * 8)).Append(table.InsertPrefix);
+        for (var row = 0; row < count; row++)
+        {
+            sql.Append(row == 0 ? "(" : ", (");
+            for (var column = 0; column < table.Columns.Count; column++)
+            {
+                var name = string.Create(CultureInfo.InvariantCulture, $"@e{(row * table.Columns.Count) + column}");
+                addParameter(name, row, column);
+                sql.Append(column == 0 ? string.Empty : ", ").Append(name);
+            }
+
+            sql.Append(')');
+        }
+
+        return sql.ToString();
     }
 
     private static Table TableOf<TRow>(DbContext context)

@@ -9,7 +9,7 @@ namespace Nexus.Shared.Messaging;
 
 /// <summary>
 /// Publishes every module's outbox: woken when a transaction with events commits, and by a slow safety poll
-/// (events committed by another instance, or left behind by a crash). On PostgreSQL rows are claimed with a lease
+/// (events committed by another instance, or left behind by a crash). On PostgreSQL and SQL Server rows are claimed with a lease
 /// (owner + lease-until, set by one conditional UPDATE) so several instances never publish the same row at once
 /// (SQLite serves a single instance and skips the lease); a row
 /// is stamped published only after the transport accepted it. While the transport is down (Redis unavailable)
@@ -149,7 +149,7 @@ internal sealed partial class OutboxRelay : BackgroundService
 
     /// <summary>
     /// Claims free rows with a lease. The claim repeats the "free" condition, so when two instances race for the same
-    /// rows the database re-checks it row by row (PostgreSQL re-evaluates the WHERE of a row it waited for) and each
+    /// rows the database re-checks it row by row (PostgreSQL re-evaluates the WHERE of a row it waited for, SQL Server re-reads it under its update lock) and each
     /// row goes to one of them only; the winner reads its rows back by its unique token.
     /// </summary>
     private async Task<(List<OutboxMessage> Claimed, string? Token)> ClaimAsync(ModuleDbContext context, DateTime now, CancellationToken cancellationToken)

@@ -7,6 +7,9 @@ namespace Nexus.Shared.Persistence;
 
 public static class PersistenceServiceCollectionExtensions
 {
+    /// <summary>SQL Server 2019's compatibility level, the oldest SQL Server Nexus supports (docs/decisions/0002).</summary>
+    public const int SqlServerCompatibilityLevel = 150;
+
     /// <summary>
     /// Registers a module's DbContext on the configured provider, with its own migrations history table,
     /// and records it for start-up migration, readiness and the unit of work.
@@ -33,20 +36,30 @@ public static class PersistenceServiceCollectionExtensions
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var sqliteNaming = new ModuleNaming("Microsoft.EntityFrameworkCore.Sqlite", schema);
+                var sqliteNaming = new ModuleNaming(ModuleNaming.SqliteProviderName, schema);
                 options.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(sqliteNaming.MigrationsHistoryTable));
                 options.AddInterceptors(SqliteConnectionTuning.Instance);
                 break;
             case DatabaseProvider.Postgres:
-                var naming = new ModuleNaming("Npgsql.EntityFrameworkCore.PostgreSQL", schema);
+                var naming = new ModuleNaming(ModuleNaming.PostgresProviderName, schema);
                 options.UseNpgsql(database.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(naming.MigrationsHistoryTable, naming.Schema));
+                break;
+            case DatabaseProvider.SqlServer:
+                // SQL Server 2019 (compatibility level 150) is the oldest supported: EF would otherwise assume 2022's
+                // level and may translate queries to functions 2019 lacks (GREATEST, LEAST, ...). No retrying execution
+                // strategy (EnableRetryOnFailure): it refuses the transactions the unit of work and the event publisher
+                // open themselves, as on the other providers.
+                var sqlServerNaming = new ModuleNaming(ModuleNaming.SqlServerProviderName, schema);
+                options.UseSqlServer(database.ConnectionString, sqlServer => sqlServer
+                    .UseCompatibilityLevel(SqlServerCompatibilityLevel)
+                    .MigrationsHistoryTable(sqlServerNaming.MigrationsHistoryTable, sqlServerNaming.Schema));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown database provider.");
         }
 
         // Migrations are hand-written and carry no model snapshot, so EF cannot compare them with the
-        // model; the schema-drift test does that job on both providers (docs/decisions/0003).
+        // model; the schema-drift tests do that job on every provider (docs/decisions/0003).
         options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 }

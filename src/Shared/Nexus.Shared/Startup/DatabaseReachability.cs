@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Nexus.Shared.Persistence;
 using Npgsql;
@@ -12,30 +13,54 @@ public static class DatabaseReachability
         ArgumentNullException.ThrowIfNull(database);
         try
         {
-            if (database.Provider == DatabaseProvider.Postgres)
+            switch (database.Provider)
             {
-                var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Timeout = 5, Pooling = false };
-                await using var connection = new NpgsqlConnection(builder.ConnectionString);
-                await connection.OpenAsync(cancellationToken);
-            }
-            else
-            {
-                await using var connection = new SqliteConnection(database.ConnectionString);
-                await connection.OpenAsync(cancellationToken);
+                case DatabaseProvider.Postgres:
+                {
+                    var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Timeout = 5, Pooling = false };
+                    await using var connection = new NpgsqlConnection(builder.ConnectionString);
+                    await connection.OpenAsync(cancellationToken);
+                    break;
+                }
+
+                case DatabaseProvider.SqlServer:
+                {
+                    // One try, five seconds: SqlClient's own retries (ConnectRetryCount) would only delay the one line.
+                    var builder = new SqlConnectionStringBuilder(database.ConnectionString) { ConnectTimeout = 5, ConnectRetryCount = 0, Pooling = false };
+                    await using var connection = new SqlConnection(builder.ConnectionString);
+                    await connection.OpenAsync(cancellationToken);
+                    break;
+                }
+
+                default:
+                {
+                    await using var connection = new SqliteConnection(database.ConnectionString);
+                    await connection.OpenAsync(cancellationToken);
+                    break;
+                }
             }
         }
-        catch (Exception ex) when (ex is NpgsqlException or SqliteException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception ex) when (ex is NpgsqlException or SqlException or SqliteException or InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException)
         {
-            var where = database.Provider == DatabaseProvider.Postgres
-                ? $"cannot connect to PostgreSQL at {Describe(database.ConnectionString)}"
-                : "cannot open the SQLite database";
+            var where = database.Provider switch
+            {
+                DatabaseProvider.Postgres => $"cannot connect to PostgreSQL at {DescribePostgres(database.ConnectionString)}",
+                DatabaseProvider.SqlServer => $"cannot connect to SQL Server at {DescribeSqlServer(database.ConnectionString)}",
+                _ => "cannot open the SQLite database",
+            };
             throw new StartupConfigurationException(DatabaseSettingsResolver.ConnectionStringSetting, $"{where} ({ex.Message.Split('\n')[0].Trim()})", ex);
         }
     }
 
-    private static string Describe(string connectionString)
+    private static string DescribePostgres(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         return $"{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
+    private static string DescribeSqlServer(string connectionString)
+    {
+        var builder = new SqlConnectionStringBuilder(connectionString);
+        return $"{builder.DataSource}/{builder.InitialCatalog}";
     }
 }

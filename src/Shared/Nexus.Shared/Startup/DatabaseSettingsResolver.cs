@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Nexus.Shared.Persistence;
@@ -45,7 +46,41 @@ public static class DatabaseSettingsResolver
             }
         }
 
-        throw new StartupConfigurationException(ProviderSetting, $"'{providerName}' is not a supported database provider (use Sqlite or Postgres)");
+        if (providerName.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
+        {
+            return new DatabaseSettings(DatabaseProvider.SqlServer, SqlServerConnectionString(connectionString));
+        }
+
+        throw new StartupConfigurationException(ProviderSetting, $"'{providerName}' is not a supported database provider (use Sqlite, Postgres or SqlServer)");
+    }
+
+    private static string SqlServerConnectionString(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            throw new StartupConfigurationException(ConnectionStringSetting, "is required when Database:Provider is SqlServer");
+        }
+
+        try
+        {
+            var builder = new SqlConnectionStringBuilder(configured);
+            if (string.IsNullOrWhiteSpace(builder.DataSource))
+            {
+                throw new StartupConfigurationException(ConnectionStringSetting, "names no Server");
+            }
+
+            if (string.IsNullOrWhiteSpace(builder.InitialCatalog))
+            {
+                // Without one, every module's schema would land in the login's default database (often master).
+                throw new StartupConfigurationException(ConnectionStringSetting, "names no Database");
+            }
+
+            return builder.ConnectionString;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new StartupConfigurationException(ConnectionStringSetting, $"is not a valid SQL Server connection string ({ex.Message})", ex);
+        }
     }
 
     private static string SqliteConnectionString(string? configured, string dataPath)

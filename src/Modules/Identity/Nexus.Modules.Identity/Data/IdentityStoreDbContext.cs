@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Shared.Persistence;
@@ -7,9 +8,10 @@ namespace Nexus.Modules.Identity.Data;
 /// <summary>
 /// Identity's tables: ASP.NET Core Identity's users, roles, claims, logins and tokens (mapped here rather than
 /// by deriving from <c>IdentityDbContext</c>, so the module keeps the shared naming and UTC conventions),
-/// plus token signing keys, the staff audit log and the data-protection key ring.
+/// plus token signing keys, the staff audit log and the data-protection key ring (read and written by
+/// Microsoft.AspNetCore.DataProtection.EntityFrameworkCore's repository through <see cref="IDataProtectionKeyContext"/>).
 /// </summary>
-internal sealed class IdentityStoreDbContext : ModuleDbContext
+internal sealed class IdentityStoreDbContext : ModuleDbContext, IDataProtectionKeyContext
 {
     public const string SchemaName = "identity";
 
@@ -28,7 +30,7 @@ internal sealed class IdentityStoreDbContext : ModuleDbContext
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
-    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override string Schema => SchemaName;
 
@@ -129,9 +131,13 @@ internal sealed class IdentityStoreDbContext : ModuleDbContext
             entry.HasIndex(e => e.At);
         });
 
-        modelBuilder.Entity<DataProtectionKeyRecord>(key =>
+        modelBuilder.Entity<DataProtectionKey>(key =>
         {
             key.ToTable("data_protection_keys");
+            // The table was ours before the package's repository used it, and keeps its shape: a key ring entry is
+            // identified by its friendly name ("key-<key id>", unique by construction), so the package's surrogate
+            // Id is not stored (its repository only adds rows and reads them all) and existing rings need no migration.
+            key.Ignore(k => k.Id);
             key.HasKey(k => k.FriendlyName);
             key.Property(k => k.FriendlyName).HasMaxLength(128);
             key.Property(k => k.Xml).IsRequired();

@@ -59,9 +59,9 @@ internal sealed class M202611220300_CreateCatalog : Migration
                     onDelete: ReferentialAction.Restrict);
             });
 
-        migrationBuilder.CreateIndex(n.Index("categories", "Slug"), n.Table("categories"), "Slug", n.Schema, unique: true);
-        migrationBuilder.CreateIndex(n.Index("products", "Sku"), n.Table("products"), "Sku", n.Schema, unique: true);
-        migrationBuilder.CreateIndex(n.Index("products", "Slug"), n.Table("products"), "Slug", n.Schema, unique: true);
+        migrationBuilder.CreateIndex(n.Index("categories", "Slug"), n.Table("categories"), "Slug", n.Schema, unique: true, filter: n.UniqueFilter());
+        migrationBuilder.CreateIndex(n.Index("products", "Sku"), n.Table("products"), "Sku", n.Schema, unique: true, filter: n.UniqueFilter());
+        migrationBuilder.CreateIndex(n.Index("products", "Slug"), n.Table("products"), "Slug", n.Schema, unique: true, filter: n.UniqueFilter());
         migrationBuilder.CreateIndex(n.Index("products", "CategoryId"), n.Table("products"), "CategoryId", n.Schema);
     }
 

@@ -63,7 +63,7 @@ internal sealed class M202611220600_CreateCustomers : Migration
             constraints: table => table.PrimaryKey(n.PrimaryKey("wishlist_items"), x => x.Id));
 
         migrationBuilder.CreateIndex(n.Index("addresses", "UserId"), n.Table("addresses"), "UserId", n.Schema);
-        migrationBuilder.CreateIndex(n.Index("wishlist_items", "UserId", "ProductId"), n.Table("wishlist_items"), ["UserId", "ProductId"], n.Schema, unique: true);
+        migrationBuilder.CreateIndex(n.Index("wishlist_items", "UserId", "ProductId"), n.Table("wishlist_items"), ["UserId", "ProductId"], n.Schema, unique: true, filter: n.UniqueFilter());
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -6,8 +6,9 @@ namespace Nexus.Modules.Identity.Data.Migrations;
 
 /// <summary>
 /// Users, roles and their satellites, token signing keys, the staff audit log and the data-protection key
-/// ring. Hand-written and provider-neutral (docs/decisions/0003); the two integer keys carry both providers'
-/// auto-increment annotations (each provider ignores the other's).
+/// ring. Hand-written and provider-neutral (docs/decisions/0003); the two integer keys carry every provider's
+/// auto-increment annotation (each provider ignores the others'), and the unique indexes over nullable names
+/// carry SQL Server's not-null filter (null, no filter, elsewhere).
 /// </summary>
 [DbContext(typeof(IdentityStoreDbContext))]
 [Migration("202611220400_CreateIdentity")]
@@ -15,6 +16,8 @@ internal sealed class M202611220400_CreateIdentity : Migration
 {
     private const string SqliteAutoincrement = "Sqlite:Autoincrement";
     private const string NpgsqlValueGeneration = "Npgsql:ValueGenerationStrategy";
+    private const string SqlServerIdentity = "SqlServer:Identity";
+    private const string SqlServerIdentitySeedAndIncrement = "1, 1";
 
     protected override void Up(MigrationBuilder migrationBuilder)
     {
@@ -67,7 +70,8 @@ internal sealed class M202611220400_CreateIdentity : Migration
             {
                 Id = table.Column<int>(nullable: false)
                     .Annotation(SqliteAutoincrement, true)
-                    .Annotation(NpgsqlValueGeneration, Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation(NpgsqlValueGeneration, Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                    .Annotation(SqlServerIdentity, SqlServerIdentitySeedAndIncrement),
                 UserId = table.Column<string>(maxLength: 64, nullable: false),
                 ClaimType = table.Column<string>(nullable: true),
                 ClaimValue = table.Column<string>(nullable: true),
@@ -132,7 +136,8 @@ internal sealed class M202611220400_CreateIdentity : Migration
             {
                 Id = table.Column<int>(nullable: false)
                     .Annotation(SqliteAutoincrement, true)
-                    .Annotation(NpgsqlValueGeneration, Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    .Annotation(NpgsqlValueGeneration, Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                    .Annotation(SqlServerIdentity, SqlServerIdentitySeedAndIncrement),
                 RoleId = table.Column<string>(maxLength: 64, nullable: false),
                 ClaimType = table.Column<string>(nullable: true),
                 ClaimValue = table.Column<string>(nullable: true),
@@ -181,9 +186,9 @@ internal sealed class M202611220400_CreateIdentity : Migration
             },
             constraints: table => table.PrimaryKey(n.PrimaryKey("data_protection_keys"), x => x.FriendlyName));
 
-        migrationBuilder.CreateIndex(n.Index("users", "NormalizedUserName"), n.Table("users"), "NormalizedUserName", n.Schema, unique: true);
+        migrationBuilder.CreateIndex(n.Index("users", "NormalizedUserName"), n.Table("users"), "NormalizedUserName", n.Schema, unique: true, filter: n.UniqueFilter("NormalizedUserName"));
         migrationBuilder.CreateIndex(n.Index("users", "NormalizedEmail"), n.Table("users"), "NormalizedEmail", n.Schema);
-        migrationBuilder.CreateIndex(n.Index("roles", "NormalizedName"), n.Table("roles"), "NormalizedName", n.Schema, unique: true);
+        migrationBuilder.CreateIndex(n.Index("roles", "NormalizedName"), n.Table("roles"), "NormalizedName", n.Schema, unique: true, filter: n.UniqueFilter("NormalizedName"));
         migrationBuilder.CreateIndex(n.Index("user_claims", "UserId"), n.Table("user_claims"), "UserId", n.Schema);
         migrationBuilder.CreateIndex(n.Index("user_logins", "UserId"), n.Table("user_logins"), "UserId", n.Schema);
         migrationBuilder.CreateIndex(n.Index("user_roles", "RoleId"), n.Table("user_roles"), "RoleId", n.Schema);

@@ -70,7 +70,7 @@ internal sealed class M202611220500_CreateLicensing : Migration
                 table.ForeignKey(n.ForeignKey("license_events", "license_keys", "LicenseKeyId"), x => x.LicenseKeyId, n.Table("license_keys"), "Id", n.Schema, onDelete: ReferentialAction.Cascade);
             });
 
-        migrationBuilder.CreateIndex(n.Index("license_keys", "Key"), n.Table("license_keys"), "Key", n.Schema, unique: true);
+        migrationBuilder.CreateIndex(n.Index("license_keys", "Key"), n.Table("license_keys"), "Key", n.Schema, unique: true, filter: n.UniqueFilter());
         migrationBuilder.CreateIndex(n.Index("license_keys", "CustomerId"), n.Table("license_keys"), "CustomerId", n.Schema);
         migrationBuilder.CreateIndex(n.Index("license_keys", "OrderId", "ProductId"), n.Table("license_keys"), ["OrderId", "ProductId"], n.Schema);
         migrationBuilder.CreateIndex(n.Index("activations", "LicenseKeyId"), n.Table("activations"), "LicenseKeyId", n.Schema);
