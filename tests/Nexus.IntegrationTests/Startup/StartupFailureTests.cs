@@ -57,6 +57,24 @@ internal sealed class StartupFailureTests
     }
 
     [Test]
+    public async Task A_seconds_first_cron_that_cannot_be_translated_is_named_with_the_new_format()
+    {
+        // Day of week 2 meant Monday in the old seconds-first format and Tuesday in Hangfire's: refused, not guessed.
+        var result = await RunHostAsync(new() { ["Scheduling__DatabaseMaintenanceCron"] = "0 0 3 ? * 2" });
+        result.ShouldFailNaming("Scheduling:DatabaseMaintenanceCron", "'0 0 3 ? * 2' is in the old seconds-first format");
+        result.ExitCode.Should().Be(2);
+        result.StandardError.Should().Contain("use 5 fields, minute first, in UTC").And.Contain("\"30 3 * * *\"");
+    }
+
+    [Test]
+    public async Task A_malformed_cron_is_named_with_the_format()
+    {
+        var result = await RunHostAsync(new() { ["Scheduling__DatabaseMaintenanceCron"] = "at half past three" });
+        result.ShouldFailNaming("Scheduling:DatabaseMaintenanceCron", "'at half past three' is not a valid cron expression; use 5 fields");
+        result.ExitCode.Should().Be(2);
+    }
+
+    [Test]
     public async Task The_migrate_command_applies_migrations_and_exits()
     {
         var data = Directory.CreateTempSubdirectory("nexus-migrate-").FullName;

@@ -27,7 +27,7 @@ internal static class NexusApplication
         }
 
         // After the foundation, so the database is migrated before the scheduler's hosted service starts.
-        builder.Services.AddNexusScheduling(builder.Configuration, database);
+        builder.Services.AddNexusScheduling(builder.Configuration, database, dataPath);
         // Keys live in the data folder so sign-in cookies and antiforgery tokens survive restarts; the Identity
         // module replaces this with a ring in the database that every instance shares.
         builder.Services.AddDataProtection()
@@ -85,6 +85,7 @@ internal static class NexusApplication
         app.MapNexusHealth();
         app.MapRazorPages();
         app.MapNexusBridgeAssets();
+        app.MapNexusJobsDashboard();
         app.MapNexusModules(modules);
         return app;
     }

@@ -17,7 +17,7 @@ namespace Nexus.Shared.Messaging;
 /// hands an unacknowledged entry to another consumer after <see cref="EventBusOptions.RedisClaimIdle"/> (a minute),
 /// and a relay lease lasts <see cref="EventBusOptions.LeaseDuration"/>; a week is far beyond both. Runs in every
 /// host process that carries module databases (the extracted Licensing service too), so it is a hosted loop rather
-/// than a Quartz job; on PostgreSQL several instances may prune at once, which only deletes the same rows once.
+/// than a Hangfire recurring job (the extracted service runs no job server); on PostgreSQL several instances may prune at once, which only deletes the same rows once.
 /// Deletes in chunks so SQLite's single writer is never held for long.
 /// </para>
 /// </summary>

@@ -3,8 +3,8 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Nexus.Shared.Persistence;
+using Hangfire;
 using Npgsql;
-using Quartz;
 
 namespace Nexus.Shared.Scheduling;
 
@@ -14,17 +14,22 @@ namespace Nexus.Shared.Scheduling;
 /// into the main file so it does not grow without bound under a long-running host.
 /// </summary>
 /// <remarks>
-/// Non-concurrent (enforced cluster-wide by the job store) because two overlapping runs would only
-/// compete for the same locks. Opens its own connection rather than using a DbContext: it needs none
-/// of the model, and must not share a pooled context's transaction.
+/// Runs only on the shop database; Hangfire's own bookkeeping (its SQLite file or schema) is not touched.
+/// Non-concurrent across instances (a distributed lock in the job storage) because two overlapping runs — a
+/// retry and a "trigger now" from the back office, say — would only compete for the same locks; a run that
+/// finds the lock held for a minute fails and is retried later. Three retries, not Hangfire's ten: a nightly
+/// job that fails three times needs a person, and the failure stays visible on the dashboard's Failed page.
+/// Opens its own connection rather than using a DbContext: it needs none of the model, and must not share a
+/// pooled context's transaction.
 /// </remarks>
-[DisallowConcurrentExecution]
-internal sealed partial class DatabaseMaintenanceJob(DatabaseSettings database, ILogger<DatabaseMaintenanceJob> logger) : IJob
+[DisableConcurrentExecution(timeoutInSeconds: 60)]
+[AutomaticRetry(Attempts = 3)]
+internal sealed partial class DatabaseMaintenanceJob(DatabaseSettings database, ILogger<DatabaseMaintenanceJob> logger) : IRecurringJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
-        LogStarting(logger, database.Provider, context.FireInstanceId);
+        LogStarting(logger, database.Provider);
 
         try
         {
@@ -37,14 +42,17 @@ internal sealed partial class DatabaseMaintenanceJob(DatabaseSettings database, 
                     await MaintainPostgresAsync(cancellationToken);
                     break;
                 default:
-                    throw new NotSupportedException($"Database maintenance is not implemented for {database.Provider}.");
+                    // SQL Server maintains its statistics itself (AUTO_UPDATE_STATISTICS); nothing to do, and
+                    // nothing to fail and retry every night.
+                    LogNothingToDo(logger, database.Provider);
+                    return;
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutdown (or a job timeout) cancelled us. Nothing is left half-done: ANALYZE and the
             // pragmas are all-or-nothing, so the next scheduled run simply does the work. Rethrown so
-            // Quartz records the run as cancelled rather than succeeded.
+            // Hangfire does not record the run as succeeded (it requeues it for the next server instead).
             LogCancelled(logger, database.Provider, total.ElapsedMilliseconds);
             throw;
         }
@@ -120,8 +128,11 @@ internal sealed partial class DatabaseMaintenanceJob(DatabaseSettings database, 
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database maintenance starting on {Provider} (fire {FireInstanceId})")]
-    private static partial void LogStarting(ILogger logger, DatabaseProvider provider, string fireInstanceId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database maintenance starting on {Provider}")]
+    private static partial void LogStarting(ILogger logger, DatabaseProvider provider);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database maintenance: nothing to do on {Provider}, which keeps its statistics itself")]
+    private static partial void LogNothingToDo(ILogger logger, DatabaseProvider provider);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database maintenance: {Step} took {ElapsedMs} ms")]
     private static partial void LogStep(ILogger logger, string step, long elapsedMs);

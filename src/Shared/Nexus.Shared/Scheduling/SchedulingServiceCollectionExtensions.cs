@@ -1,133 +1,104 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.BackOffice;
 using Nexus.Shared.Persistence;
-using Npgsql;
-using Quartz;
+using Nexus.Shared.Startup;
 
 namespace Nexus.Shared.Scheduling;
 
 /// <summary>
-/// Registers the platform's job scheduler: Quartz 4 with its persistent ADO.NET store in the application
-/// database, database-backed execution history, the hosted service, and the built-in housekeeping jobs.
+/// Registers the platform's jobs: Hangfire with a storage per database provider (its own SQLite file on the
+/// embedded default, a <c>hangfire</c> schema in the shop's PostgreSQL or SQL Server database), its clients
+/// (<see cref="IBackgroundJobClient"/>, <see cref="IRecurringJobManager"/>), the dashboard's back-office section,
+/// the built-in housekeeping job and — unless <c>Scheduling:Enabled</c> is false — this instance's job server.
 /// </summary>
+/// <remarks>
+/// Hangfire's <c>AddHangfire</c> is deliberately not used: it configures the process-wide
+/// <c>GlobalConfiguration</c> (storage, activator, log provider) on first use, so two hosts in one process would
+/// share them. Each host here gets its own storage instance, activator and filters; nothing reads
+/// <c>JobStorage.Current</c>.
+/// </remarks>
 public static class SchedulingServiceCollectionExtensions
 {
-    /// <summary>
-    /// Quartz's scheduler name. It is part of every row's key in the <c>qrtz_</c> tables, so changing it
-    /// orphans the stored jobs, triggers and history.
-    /// </summary>
-    internal const string SchedulerName = "Nexus";
-
-    /// <summary>PostgreSQL schema holding the Quartz tables, apart from the modules' EF tables.</summary>
-    internal const string PostgresSchema = "scheduling";
-
-    private const string TablePrefix = "qrtz_";
-
-    /// <summary>
-    /// Adds the scheduler unless <c>Scheduling:Enabled</c> is false, in which case nothing at all is
-    /// registered (no Quartz services, no hosted service, no <see cref="IJobHistoryReader"/>).
-    /// </summary>
+    /// <summary>Adds jobs, their storage and clients, and the job server when enabled.</summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configuration">The root configuration; the <c>Scheduling</c> section is read from it.</param>
-    /// <param name="database">The application database; Quartz stores its tables there too.</param>
-    /// <param name="configureJobs">
-    /// Where modules add their jobs, typically with
-    /// <see cref="RecurringJobQuartzBuilderExtensions.AddRecurringJob{TJob}"/>. Runs after the built-in
-    /// jobs, on the same scheduler.
-    /// </param>
+    /// <param name="database">The shop database; the storage follows its provider.</param>
+    /// <param name="dataPath">The data folder; Hangfire's SQLite file lives there.</param>
+    /// <exception cref="StartupConfigurationException">A <c>Scheduling:*</c> setting is invalid.</exception>
     public static IServiceCollection AddNexusScheduling(
         this IServiceCollection services,
         IConfiguration configuration,
         DatabaseSettings database,
-        Action<IQuartzBuilder>? configureJobs = null)
+        string dataPath)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(database);
         ArgumentException.ThrowIfNullOrWhiteSpace(database.ConnectionString, nameof(database));
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataPath);
 
         var settings = SchedulingSettings.From(configuration);
-        if (!settings.Enabled)
+        var sqliteFile = Path.GetFullPath(Path.Combine(dataPath, settings.SqliteFileName));
+        if (database.Provider == DatabaseProvider.Sqlite && IsShopDatabase(sqliteFile, database))
         {
-            return services;
+            throw new StartupConfigurationException(
+                SchedulingSettings.SqliteFileNameSetting,
+                $"'{settings.SqliteFileName}' is the shop's own database file; jobs need a file of their own (default {SchedulingSettings.DefaultSqliteFileName})");
         }
 
-        // The jobs (DatabaseMaintenanceJob) and the hosted service need the settings from DI. TryAdd because
-        // the persistence registration may already have put the very same settings there.
         services.TryAddSingleton(database);
+        services.AddSingleton(settings);
 
-        services.AddQuartz(quartz =>
+        // Created on first use and disposed with the host (the SQLite storage holds pooled connections).
+        services.AddSingleton<JobStorage>(_ => JobStorageFactory.Create(settings, database, sqliteFile));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<ITimeZoneResolver, DefaultTimeZoneResolver>();
+        services.AddSingleton<IJobFilterProvider>(_ => CreateFilters());
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IJobFilterProvider>()));
+        services.AddSingleton(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IJobFilterProvider>(), sp.GetRequiredService<ITimeZoneResolver>()));
+        services.AddSingleton<IRecurringJobManager>(sp => sp.GetRequiredService<RecurringJobManager>());
+        services.AddSingleton<IRecurringJobManagerV2>(sp => sp.GetRequiredService<RecurringJobManager>());
+        services.AddSingleton(new BackOfficeSection("Jobs", JobsDashboard.Path, "Recurring, scheduled and failed background jobs", NexusPolicies.BackOffice, Order: 850));
+
+        services.AddRecurringJob<DatabaseMaintenanceJob>(RecurringJobIds.DatabaseMaintenance, settings.DatabaseMaintenanceCron);
+
+        services.AddHostedService<HangfireLogAttachment>();
+        if (settings.Enabled)
         {
-            quartz.ConfigureScheduler(scheduler =>
-            {
-                scheduler.InstanceName = SchedulerName;
-                // Quartz's default (Never) leaves a running job's cancellation token untouched on shutdown,
-                // so a long ANALYZE would hold up a deployment. This cancels the token and still waits for
-                // the job to unwind (WaitForJobsToComplete below).
-                scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
-            });
-            quartz.UsePersistentStore(store => ConfigureStore(store, database));
-
-            quartz.AddRecurringJob<DatabaseMaintenanceJob>(
-                SchedulingJobKeys.DatabaseMaintenance,
-                settings.DatabaseMaintenanceCron,
-                "Refreshes query-planner statistics and compacts the database.");
-
-            configureJobs?.Invoke(quartz);
-        });
-
-        // UseExecutionHistory() swaps Quartz's in-memory history for AdoExecutionHistoryStore; these are the
-        // bounds its sweeper trims the tables to. The defaults (24 h, 2,000 rows) are too short for a back
-        // office that is looked at after a weekend; failures are kept longest because they get investigated.
-        services.AddQuartzExecutionHistory(history =>
-        {
-            history.Retention = TimeSpan.FromDays(7);
-            history.RetentionByResult[JobRunResult.Failed] = TimeSpan.FromDays(30);
-            history.MaxEntriesPerJob = 500; // failures are exempt, so a chatty job cannot push them out
-            history.MaxEntriesPerScheduler = 20_000;
-        });
-
-        // Shutdown waits for running jobs after cancelling their token (ShutdownJobInterruption above), so a
-        // job stops at its next check and its history row is written, instead of being abandoned mid-step.
-        services.AddQuartzHostedService<NexusQuartzHostedService>(hosted => hosted.WaitForJobsToComplete = true);
-
-        services.TryAddSingleton<IJobHistoryReader, QuartzJobHistoryReader>();
+            services.AddHostedService<JobServerHostedService>();
+        }
 
         return services;
     }
 
-    private static void ConfigureStore(IPersistentStoreBuilder store, DatabaseSettings database)
+    // Hangfire's global defaults, as this host's own collection rather than the process-wide GlobalJobFilters.
+    // Attributes on a job class (e.g. [AutomaticRetry(Attempts = 3)]) override these.
+    private static JobFilterProviderCollection CreateFilters()
     {
-        // Create the qrtz_ tables (and the history tables) when missing, so no hand-written migration is
-        // needed. Quartz only ever creates: idempotent, never alters or drops, and race-safe across nodes.
-        store.ProvisionSchema();
-        store.UseExecutionHistory();
-        store.UseSystemTextJsonSerializer();
-
-        switch (database.Provider)
+        var filters = new JobFilterCollection
         {
-            case DatabaseProvider.Sqlite:
-                // The factory overloads hand Quartz the driver directly instead of having it load the
-                // assembly by name, which also keeps the store trim-safe.
-                store.UseSqlite(SqliteFactory.Instance, database.ConnectionString);
-                store.ConfigureStore(options => options.TablePrefix = TablePrefix);
-                // No clustering: a SQLite file belongs to one host process.
-                break;
+            new CaptureCultureAttribute(),
+            // Ten attempts with Hangfire's growing delays (seconds to hours); then the job is Failed and stays on
+            // the dashboard's Failed page until someone retries or deletes it.
+            new AutomaticRetryAttribute(),
+            new StatisticsHistoryAttribute(),
+            new ContinuationsSupportAttribute(),
+        };
+        return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
+    }
 
-            case DatabaseProvider.Postgres:
-                store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString);
-                // Quartz substitutes the prefix into table names and strips the schema qualifier for index
-                // names; NexusQuartzHostedService creates the schema, which Quartz does not.
-                store.ConfigureStore(options => options.TablePrefix = $"{PostgresSchema}.{TablePrefix}");
-                // Several host instances share the database: row locks in qrtz_locks make each firing run on
-                // exactly one node, and a dead node's jobs are recovered by another. Instance ids are generated.
-                store.UseClustering();
-                break;
-
-            default:
-                throw new NotSupportedException($"Scheduling does not support the {database.Provider} database provider.");
-        }
+    private static bool IsShopDatabase(string sqliteFile, DatabaseSettings database)
+    {
+        var shopFile = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+        return !string.IsNullOrEmpty(shopFile)
+            && shopFile != ":memory:"
+            && string.Equals(Path.GetFullPath(shopFile), sqliteFile, StringComparison.Ordinal);
     }
 }

@@ -20,14 +20,22 @@ public sealed class ContentSecurityPolicy
     /// <summary>Origins the page may frame (the sub-apps it embeds).</summary>
     public IList<string> FrameSources { get; } = [];
 
+    /// <summary>
+    /// Admits inline styles (<c>style</c> attributes) for pages we do not render ourselves — only the jobs
+    /// dashboard (Hangfire's) sets it. The nonce is then left out of <c>style-src</c>, because a nonce makes
+    /// browsers ignore <c>'unsafe-inline'</c>. Scripts are unaffected.
+    /// </summary>
+    public bool AllowInlineStyles { get; set; }
+
     public string Build()
     {
         var connect = string.Join(' ', new[] { "'self'" }.Concat(ConnectSources));
         var frames = string.Join(' ', new[] { "'self'" }.Concat(FrameSources));
+        var styles = AllowInlineStyles ? "'self' 'unsafe-inline'" : $"'self' 'nonce-{Nonce}'";
         return string.Join("; ",
             "default-src 'self'",
             $"script-src 'self' 'nonce-{Nonce}'",
-            $"style-src 'self' 'nonce-{Nonce}'",
+            $"style-src {styles}",
             "img-src 'self' data:",
             "font-src 'self'",
             $"connect-src {connect}",
