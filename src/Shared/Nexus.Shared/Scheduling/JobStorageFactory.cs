@@ -46,20 +46,18 @@ internal static class JobStorageFactory
                 };
                 return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, postgres), postgres);
 
-            default:
-                // SQL Server (Database:Provider=SqlServer). Matched by name so this builds whether or not the
-                // provider enum has the member yet; no SQL Server engine runs here, so this path is unexercised.
-                if (string.Equals(database.Provider.ToString(), "SqlServer", StringComparison.Ordinal))
+            case DatabaseProvider.SqlServer:
+                // No SQL Server engine runs in the build and test environment, so this path is checked only
+                // by compiling against Hangfire.SqlServer (see decision 0002: the provider is checked by script).
+                return new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
                 {
-                    return new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions
-                    {
-                        SchemaName = Schema,
-                        PrepareSchemaIfNecessary = true,
-                        QueuePollInterval = settings.PollInterval,
-                        SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
-                    });
-                }
+                    SchemaName = Schema,
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = settings.PollInterval,
+                    SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+                });
 
+            default:
                 throw new NotSupportedException($"Jobs have no storage for the {database.Provider} database provider.");
         }
     }
