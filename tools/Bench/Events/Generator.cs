@@ -11,7 +11,14 @@ namespace Nexus.Tools.Bench.Events;
 /// <summary>Offers commands of 1-3 events at a paced rate through the real pipeline (command -> unit of work -> outbox).</summary>
 internal sealed class Generator(NexusHostFactory host)
 {
+    /// <summary>
+    /// Commands in flight at most, like a server's request concurrency: past it the schedule slips, the step delivers
+    /// less than offered and fails (rather than thousands of commands each holding a thread while they wait for
+    /// SQLite's writer lock, starving the thread pool — and with it the Redis client's replies).
+    /// </summary>
+    private const int MaxInFlight = 64;
     private readonly Random sizes = new(11);
+    private readonly SemaphoreSlim inFlight = new(MaxInFlight, MaxInFlight);
 
     public int Published { get; private set; }
 
@@ -30,10 +37,18 @@ internal sealed class Generator(NexusHostFactory host)
                 var size = 1 + sizes.Next(3);
                 var from = Published;
                 Published += size;
+                await inFlight.WaitAsync();
                 sends.Add(Task.Run(async () =>
                 {
-                    await using var scope = host.Services.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new EmitProbePings(from, size));
+                    try
+                    {
+                        await using var scope = host.Services.CreateAsyncScope();
+                        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new EmitProbePings(from, size));
+                    }
+                    finally
+                    {
+                        inFlight.Release();
+                    }
                 }));
             }
 
