@@ -132,8 +132,8 @@ internal sealed class RedisEventBusTests
         using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         try
         {
-            var groups = (RedisResult[])(await connection.GetDatabase().ExecuteAsync("XINFO", "GROUPS", RedisEventTransport.StreamKey(eventName)))!;
-            return groups.Any(g => ((RedisResult[])g!).Select(x => (string?)x).Contains(group));
+            var groups = await connection.GetDatabase().StreamGroupInfoAsync(RedisEventTransport.StreamKey(eventName));
+            return groups.Any(g => g.Name == group);
         }
         catch (RedisServerException)
         {
@@ -144,7 +144,7 @@ internal sealed class RedisEventBusTests
     private static async Task<long> StreamLengthAsync(RedisServer redis, string eventName)
     {
         using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        return (long)await connection.GetDatabase().ExecuteAsync("XLEN", RedisEventTransport.StreamKey(eventName));
+        return await connection.GetDatabase().StreamLengthAsync(RedisEventTransport.StreamKey(eventName));
     }
 
     private static async Task<string> ReadinessAsync(HttpClient client)

@@ -44,7 +44,7 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse> : IPipelineBehavio
         var staged = await publisher.SaveChangesAsync(context, [], clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (staged > 0)
         {
-            outboxSignal.Notify();
+            outboxSignal.Notify(database.ModuleName);
         }
 
         return response;

@@ -18,9 +18,11 @@ internal sealed class RedisHealthCheck : IHealthCheck
     {
         try
         {
-            var database = await redis.DatabaseAsync();
-            var latency = await database.PingAsync();
-            return HealthCheckResult.Healthy($"PING {latency.TotalMilliseconds:0.0} ms");
+            var multiplexer = await redis.GetAsync();
+            var latency = await multiplexer.GetDatabase().PingAsync();
+            // The protocol the connection negotiated: RESP3 on Redis 6 and later, RESP2 on older servers.
+            var protocol = multiplexer.GetServers().FirstOrDefault(s => s.IsConnected)?.Protocol;
+            return HealthCheckResult.Healthy($"PING {latency.TotalMilliseconds:0.0} ms{(protocol is { } p ? $", {p}" : string.Empty)}");
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or InvalidOperationException)
         {

@@ -39,7 +39,11 @@ internal sealed class IntegrationEventPublisher : IIntegrationEventPublisher
         {
             // The inbox first: a duplicate (another instance recorded the event meanwhile) fails before any other work.
             await EventRowWriter.InsertAsync(context, inbox, cancellationToken);
-            await context.SaveChangesAsync(cancellationToken);
+            if (context.ChangeTracker.HasChanges())
+            {
+                await context.SaveChangesAsync(cancellationToken);
+            }
+
             await EventRowWriter.InsertAsync(context, outbox, cancellationToken);
             if (transaction is not null)
             {

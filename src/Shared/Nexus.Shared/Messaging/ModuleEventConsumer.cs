@@ -309,7 +309,7 @@ internal sealed partial class ModuleEventConsumer
         var staged = await publisher.SaveChangesAsync(context, handled, now, cancellationToken);
         if (staged > 0)
         {
-            outboxSignal.Notify();
+            outboxSignal.Notify(ModuleName);
         }
     }
 

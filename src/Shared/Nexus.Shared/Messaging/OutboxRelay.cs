@@ -45,11 +45,19 @@ internal sealed partial class OutboxRelay : BackgroundService
     }
 
     /// <summary>One pass over every module's outbox; returns how many events were published.</summary>
-    public async Task<int> RelayOnceAsync(CancellationToken cancellationToken)
+    public Task<int> RelayOnceAsync(CancellationToken cancellationToken) => RelayOnceAsync(null, cancellationToken);
+
+    /// <summary>One pass over the outboxes of <paramref name="modules"/> (null: every module); returns how many events were published.</summary>
+    public async Task<int> RelayOnceAsync(IReadOnlySet<string>? modules, CancellationToken cancellationToken)
     {
         var published = 0;
         foreach (var module in registry.All)
         {
+            if (modules is not null && !modules.Contains(module.ModuleName))
+            {
+                continue;
+            }
+
             int batch;
             do
             {
@@ -65,13 +73,14 @@ internal sealed partial class OutboxRelay : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        IReadOnlySet<string>? modules = null; // every module: at start, after a failure and on the safety poll
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await RelayOnceAsync(stoppingToken);
+                await RelayOnceAsync(modules, stoppingToken);
                 failures = 0;
-                await signal.WaitAsync(options.RelayPollInterval, stoppingToken);
+                modules = await signal.WaitAsync(options.RelayPollInterval, stoppingToken) ? signal.TakeNotified() : null;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -80,6 +89,7 @@ internal sealed partial class OutboxRelay : BackgroundService
             catch (Exception ex)
             {
                 failures++;
+                modules = null;
                 var delay = TimeSpan.FromMilliseconds(Math.Min(10_000, 250 * Math.Pow(2, Math.Min(failures, 6))));
                 LogRelayFailed(logger, transport.Name, delay.TotalMilliseconds, ex);
                 try

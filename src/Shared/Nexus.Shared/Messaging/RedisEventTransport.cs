@@ -7,31 +7,29 @@ using StackExchange.Redis;
 namespace Nexus.Shared.Messaging;
 
 /// <summary>
-/// Redis Streams through raw commands (StackExchange.Redis 1.2.6 has no stream API): one stream per event name,
-/// one consumer group per consuming module, so every instance of a module shares its work and a module that was
-/// down reads what it missed. Entries are acknowledged (XACK) only after the module's inbox recorded them; entries
-/// a crashed consumer had read are taken over with XAUTOCLAIM. Reads never block the shared multiplexer: a
-/// pub/sub wake-up after each publication, plus a one-second poll, tells consumers to read.
-/// Redis must persist (AOF) for events already published to survive a Redis restart (docs/decisions/0007).
+/// Redis Streams through the client's typed stream API (StackExchange.Redis 3): one stream per event name, one
+/// consumer group per consuming module, so every instance of a module shares its work and a module that was down
+/// reads what it missed. Entries are acknowledged (XACK) only after the module's inbox recorded them; entries a
+/// crashed consumer had read are taken over with XAUTOCLAIM after <see cref="EventBusOptions.RedisClaimIdle"/>.
+/// Reads never block the shared multiplexer (no XREADGROUP BLOCK): a pub/sub wake-up after each publication, plus a
+/// one-second poll, tells consumers to read. Redis must persist (AOF) for events already published to survive a
+/// Redis restart (docs/decisions/0007).
 /// </summary>
 internal sealed partial class RedisEventTransport : IEventTransport
 {
     public const string StreamPrefix = "nexus:events:";
-    public const string WakeChannel = "nexus:events:wake";
+    public const string WakeChannelName = "nexus:events:wake";
+    public static readonly RedisChannel WakeChannel = RedisChannel.Literal(WakeChannelName);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
-    // KEYS: the stream of each event; ARGV: max length, wake channel, then six fields per event.
-    private const string PublishScript = """
-        local maxlen = ARGV[1]
-        local a = 3
-        for i = 1, #KEYS do
-          redis.call('XADD', KEYS[i], 'MAXLEN', '~', maxlen, '*', 'id', ARGV[a], 'name', ARGV[a + 1], 'version', ARGV[a + 2],
-            'correlation', ARGV[a + 3], 'occurred', ARGV[a + 4], 'payload', ARGV[a + 5])
-          a = a + 6
-        end
-        redis.call('PUBLISH', ARGV[2], '1')
-        return #KEYS
-        """;
+    // The entry's field names; one array shared by every XADD (the client copies nothing from it).
+    private static readonly RedisValue IdField = "id";
+    private static readonly RedisValue NameField = "name";
+    private static readonly RedisValue VersionField = "version";
+    private static readonly RedisValue CorrelationField = "correlation";
+    private static readonly RedisValue OccurredField = "occurred";
+    private static readonly RedisValue PayloadField = "payload";
+
     private readonly RedisConnection redis;
     private readonly EventBusOptions options;
     private readonly ILogger<RedisEventTransport> logger;
@@ -46,6 +44,9 @@ internal sealed partial class RedisEventTransport : IEventTransport
 
     public string Name => "redis";
 
+    /// <summary>This process's consumer name in every group (instance name + a random suffix per start).</summary>
+    public string ConsumerName => consumerName;
+
     public static RedisKey StreamKey(string eventName) => StreamPrefix + eventName;
 
     public async Task PublishAsync(IReadOnlyList<EventEnvelope> events, CancellationToken cancellationToken)
@@ -56,25 +57,33 @@ internal sealed partial class RedisEventTransport : IEventTransport
         }
 
         var database = await redis.DatabaseAsync();
-        var keys = new RedisKey[events.Count];
-        var values = new RedisValue[2 + (events.Count * 6)];
-        values[0] = options.RedisStreamMaxLength;
-        values[1] = WakeChannel;
+        // MULTI ... EXEC: one round trip, and all or nothing — a batch is never half in Redis when the connection
+        // drops (the outbox would publish it again whole, and the inboxes would have to drop the half already there).
+        var transaction = database.CreateTransaction();
+        var adds = new Task[events.Count + 1];
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            keys[i] = StreamKey(e.Name);
-            var at = 2 + (i * 6);
-            values[at] = e.EventId.ToString();
-            values[at + 1] = e.Name;
-            values[at + 2] = e.Version;
-            values[at + 3] = e.CorrelationId ?? string.Empty;
-            values[at + 4] = e.OccurredAt.ToString("O", CultureInfo.InvariantCulture);
-            values[at + 5] = e.Payload;
+            NameValueEntry[] fields =
+            [
+                new(IdField, e.EventId.ToString()),
+                new(NameField, e.Name),
+                new(VersionField, e.Version),
+                new(CorrelationField, e.CorrelationId ?? string.Empty),
+                new(OccurredField, e.OccurredAt.ToString("O", CultureInfo.InvariantCulture)),
+                new(PayloadField, e.Payload),
+            ];
+            // MAXLEN ~: Redis trims whole macro nodes only, which costs next to nothing per XADD.
+            adds[i] = transaction.StreamAddAsync(StreamKey(e.Name), fields, maxLength: options.RedisStreamMaxLength, useApproximateMaxLength: true);
         }
 
-        // One round trip, and all or nothing: a batch is never half in Redis when the connection drops.
-        await database.ScriptEvaluateAsync(PublishScript, keys, values);
+        adds[^1] = transaction.PublishAsync(WakeChannel, 1);
+        if (!await transaction.ExecuteAsync())
+        {
+            throw new RedisException("Redis discarded the publishing transaction.");
+        }
+
+        await Task.WhenAll(adds);
     }
 
     public async Task ConsumeAsync(
@@ -118,7 +127,7 @@ internal sealed partial class RedisEventTransport : IEventTransport
                     }
                 }
 
-                var entries = await ReadAsync(database, streams, consumer, readOwnPending ? "0" : ">");
+                var entries = await ReadAsync(database, streams, consumer, readOwnPending ? StreamPosition.Beginning : StreamPosition.NewMessages);
                 if (entries.Count == 0)
                 {
                     if (readOwnPending)
@@ -162,6 +171,26 @@ internal sealed partial class RedisEventTransport : IEventTransport
         }
     }
 
+    /// <summary>
+    /// Creates <paramref name="group"/> on every stream (and the stream with it) unless it exists: safe to repeat on
+    /// every start and after Redis lost its data.
+    /// </summary>
+    internal static async Task EnsureGroupsAsync(IDatabase database, IEnumerable<RedisKey> streams, string group)
+    {
+        foreach (var stream in streams)
+        {
+            try
+            {
+                // From the start of the stream: a module consuming for the first time reads what was published before.
+                await database.StreamCreateConsumerGroupAsync(stream, group, StreamPosition.Beginning, createStream: true);
+            }
+            catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+            {
+                // Exists already.
+            }
+        }
+    }
+
     private static void Release(SemaphoreSlim wake)
     {
         try
@@ -177,45 +206,31 @@ internal sealed partial class RedisEventTransport : IEventTransport
         }
     }
 
-    private static async Task EnsureGroupsAsync(IDatabase database, RedisKey[] streams, string group)
+    private async Task<List<Received>> ReadAsync(IDatabase database, RedisKey[] streams, string group, RedisValue from)
     {
-        foreach (var stream in streams)
+        var entries = new List<Received>();
+        if (streams.Length == 1)
         {
-            try
-            {
-                // From the start of the stream: a module consuming for the first time reads what was published before.
-                await database.ExecuteAsync("XGROUP", "CREATE", stream, group, "0", "MKSTREAM");
-            }
-            catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
-            {
-                // Exists already.
-            }
-        }
-    }
-
-    private async Task<List<StreamEntry>> ReadAsync(IDatabase database, RedisKey[] streams, string group, string from)
-    {
-        var args = new List<object> { "GROUP", group, consumerName, "COUNT", options.BatchSize.ToString(CultureInfo.InvariantCulture), "STREAMS" };
-        args.AddRange(streams.Cast<object>());
-        args.AddRange(streams.Select(_ => (object)from));
-        var result = await database.ExecuteAsync("XREADGROUP", args.ToArray());
-        var entries = new List<StreamEntry>();
-        if (result.IsNull)
-        {
+            var read = await database.StreamReadGroupAsync(streams[0], group, consumerName, from, options.BatchSize);
+            Collect(entries, streams[0], read);
             return entries;
         }
 
-        foreach (var stream in (RedisResult[])result)
+        var positions = streams.Select(s => new StreamPosition(s, from)).ToArray();
+        foreach (var stream in await database.StreamReadGroupAsync(positions, group, consumerName, options.BatchSize))
         {
-            var parts = (RedisResult[])stream;
-            var key = (string)parts[0];
-            foreach (var entry in (RedisResult[])parts[1])
-            {
-                entries.Add(StreamEntry.Parse(key!, entry));
-            }
+            Collect(entries, stream.Key, stream.Entries);
         }
 
         return entries;
+    }
+
+    private static void Collect(List<Received> into, RedisKey stream, StreamEntry[] entries)
+    {
+        foreach (var entry in entries)
+        {
+            into.Add(new Received(stream, entry.Id, Parse(entry)));
+        }
     }
 
     private async Task ClaimAbandonedAsync(
@@ -225,34 +240,41 @@ internal sealed partial class RedisEventTransport : IEventTransport
         Func<IReadOnlyList<EventEnvelope>, CancellationToken, Task> deliver,
         CancellationToken cancellationToken)
     {
-        var cursor = "0-0";
-        var minIdle = ((long)options.RedisClaimIdle.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        RedisValue cursor = "0-0";
+        var minIdle = (long)options.RedisClaimIdle.TotalMilliseconds;
         do
         {
-            var result = (RedisResult[])(await database.ExecuteAsync(
-                "XAUTOCLAIM", stream, group, consumerName, minIdle, cursor, "COUNT", options.BatchSize.ToString(CultureInfo.InvariantCulture)))!;
-            cursor = (string)result[0]!;
-            var entries = ((RedisResult[])result[1]!).Where(r => !r.IsNull).Select(r => StreamEntry.Parse((string)stream!, r)).ToList();
+            var result = await database.StreamAutoClaimAsync(stream, group, consumerName, minIdle, cursor, options.BatchSize);
+            cursor = result.NextStartId;
+            var entries = new List<Received>(result.ClaimedEntries.Length);
+            Collect(entries, stream, result.ClaimedEntries);
             if (entries.Count > 0)
             {
-                LogClaimed(logger, group, entries.Count, (string)stream!);
+                LogClaimed(logger, group, entries.Count, stream.ToString());
                 await DeliverAndAcknowledgeAsync(database, group, entries, deliver, cancellationToken);
             }
         }
-        while (cursor != "0-0");
+        while (!cursor.IsNullOrEmpty && cursor != "0-0");
     }
 
     private async Task DeliverAndAcknowledgeAsync(
         IDatabase database,
         string group,
-        List<StreamEntry> entries,
+        List<Received> entries,
         Func<IReadOnlyList<EventEnvelope>, CancellationToken, Task> deliver,
         CancellationToken cancellationToken)
     {
-        var envelopes = entries.Where(e => e.Envelope is not null).Select(e => e.Envelope!).ToList();
-        foreach (var broken in entries.Where(e => e.Envelope is null))
+        var envelopes = new List<EventEnvelope>(entries.Count);
+        foreach (var entry in entries)
         {
-            LogUnreadable(logger, broken.Stream, broken.Id);
+            if (entry.Envelope is { } envelope)
+            {
+                envelopes.Add(envelope);
+            }
+            else
+            {
+                LogUnreadable(logger, entry.Stream.ToString(), entry.Id.ToString());
+            }
         }
 
         if (envelopes.Count > 0)
@@ -260,13 +282,49 @@ internal sealed partial class RedisEventTransport : IEventTransport
             await deliver(envelopes, cancellationToken);
         }
 
-        // Recorded in the inbox (processed, or scheduled for retry): the stream no longer needs to hold them.
-        foreach (var byStream in entries.GroupBy(e => e.Stream, StringComparer.Ordinal))
+        // Recorded in the inbox (processed, or scheduled for retry): the stream no longer needs to hold them. One XACK
+        // per stream, all sent before the first reply is awaited.
+        var acks = new List<Task>();
+        foreach (var byStream in entries.GroupBy(e => e.Stream))
         {
-            var args = new List<object> { (RedisKey)byStream.Key, group };
-            args.AddRange(byStream.Select(e => (object)e.Id));
-            await database.ExecuteAsync("XACK", args.ToArray());
+            acks.Add(database.StreamAcknowledgeAsync(byStream.Key, group, byStream.Select(e => e.Id).ToArray()));
         }
+
+        await Task.WhenAll(acks);
+    }
+
+    /// <summary>The envelope of a stream entry, or null when it is not one of ours (or its fields were trimmed away).</summary>
+    private static EventEnvelope? Parse(StreamEntry entry)
+    {
+        if (entry.IsNull || entry.Values is not { Length: > 0 } values)
+        {
+            return null;
+        }
+
+        string? eventId = null, name = null, version = null, correlation = null, occurred = null, payload = null;
+        foreach (var field in values)
+        {
+            switch ((string?)field.Name)
+            {
+                case "id": eventId = field.Value; break;
+                case "name": name = field.Value; break;
+                case "version": version = field.Value; break;
+                case "correlation": correlation = field.Value; break;
+                case "occurred": occurred = field.Value; break;
+                case "payload": payload = field.Value; break;
+            }
+        }
+
+        if (!Guid.TryParse(eventId, out var parsedId) || name is null || payload is null
+            || !int.TryParse(version, CultureInfo.InvariantCulture, out var parsedVersion))
+        {
+            return null;
+        }
+
+        var occurredAt = DateTime.TryParse(occurred, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? at.ToUniversalTime()
+            : DateTime.UtcNow;
+        return new EventEnvelope(parsedId, name, parsedVersion, payload, string.IsNullOrEmpty(correlation) ? null : correlation, occurredAt);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event consumer {Consumer} cannot read from Redis; retrying in {DelayMs} ms")]
@@ -281,37 +339,6 @@ internal sealed partial class RedisEventTransport : IEventTransport
     [LoggerMessage(Level = LogLevel.Error, Message = "Stream entry {Stream} {EntryId} is not a Nexus event envelope; acknowledged and skipped")]
     private static partial void LogUnreadable(ILogger logger, string stream, string entryId);
 
-    private sealed record StreamEntry(string Stream, string Id, EventEnvelope? Envelope)
-    {
-        public static StreamEntry Parse(string stream, RedisResult entry)
-        {
-            var parts = (RedisResult[])entry!;
-            var id = (string)parts[0]!;
-            if (parts[1].IsNull)
-            {
-                return new StreamEntry(stream, id, null);
-            }
-
-            var fields = (RedisResult[])parts[1]!;
-            var map = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i + 1 < fields.Length; i += 2)
-            {
-                map[(string)fields[i]!] = (string)fields[i + 1]!;
-            }
-
-            if (!map.TryGetValue("id", out var eventId) || !Guid.TryParse(eventId, out var parsedId)
-                || !map.TryGetValue("name", out var name)
-                || !map.TryGetValue("version", out var version) || !int.TryParse(version, CultureInfo.InvariantCulture, out var parsedVersion)
-                || !map.TryGetValue("payload", out var payload))
-            {
-                return new StreamEntry(stream, id, null);
-            }
-
-            var occurred = map.TryGetValue("occurred", out var o) && DateTime.TryParse(o, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
-                ? at.ToUniversalTime()
-                : DateTime.UtcNow;
-            var correlation = map.TryGetValue("correlation", out var c) && c.Length > 0 ? c : null;
-            return new StreamEntry(stream, id, new EventEnvelope(parsedId, name, parsedVersion, payload, correlation, occurred));
-        }
-    }
+    /// <summary>One entry read from a stream: where it came from (to acknowledge it) and what it carries.</summary>
+    private readonly record struct Received(RedisKey Stream, RedisValue Id, EventEnvelope? Envelope);
 }

@@ -19,17 +19,20 @@ internal sealed partial class RedisFanOut : IFanOut
     }
 
     public async Task BroadcastAsync(string channel, string message, CancellationToken cancellationToken = default) =>
-        await (await redis.GetAsync()).GetSubscriber().PublishAsync(Prefix + channel, message);
+        await (await redis.GetAsync()).GetSubscriber().PublishAsync(Channel(channel), message);
 
     public async Task<IAsyncDisposable> SubscribeAsync(string channel, Func<string, Task> onMessage, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(onMessage);
         var subscriber = (await redis.GetAsync()).GetSubscriber();
-        RedisChannel name = Prefix + channel;
+        var name = Channel(channel);
         Action<RedisChannel, RedisValue> handler = (from, value) => _ = DeliverAsync(channel, onMessage, value!);
         await subscriber.SubscribeAsync(name, handler);
         return new Subscription(() => subscriber.UnsubscribeAsync(name, handler));
     }
+
+    // Literal: a channel name with '*' or '?' is not a pattern (the implicit string conversion guessed).
+    private static RedisChannel Channel(string channel) => RedisChannel.Literal(Prefix + channel);
 
     // The subscriber callback cannot await; a failing listener is logged rather than lost as an unobserved task.
     private async Task DeliverAsync(string channel, Func<string, Task> onMessage, string message)

@@ -27,11 +27,9 @@ public sealed class RedisConnection : IDisposable
         {
             if (multiplexer is null)
             {
-                var connected = await ConnectionMultiplexer.ConnectAsync(options);
-                // 1.x completes replies one after another on one queue by default: a slow continuation (an event
-                // consumer committing a batch to the database) would hold back every other reply in the process.
-                connected.PreserveAsyncOrder = false;
-                multiplexer = connected;
+                // StackExchange.Redis 3 speaks RESP3 where the server offers it (Redis 6+): replies and pub/sub messages
+                // share one connection, and continuations never wait on one another (1.x needed PreserveAsyncOrder=false).
+                multiplexer = await ConnectionMultiplexer.ConnectAsync(options);
             }
 
             return multiplexer;
