@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Nexus.Shared.Logging;
 
 namespace Nexus.Shared.Web;
 
@@ -20,7 +21,8 @@ public static class WebServiceCollectionExtensions
     public static IApplicationBuilder UseNexusRequestPipeline(this IApplicationBuilder app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        // Serilog's request logging (the host called AddNexusLogging): one completion event per request.
+        app.UseNexusRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         return app;
     }
