@@ -1,3 +1,4 @@
+using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,10 @@ public static class WebServiceCollectionExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ApiExceptionHandler>();
+        // Forms bound to a model with a validator get its rules as data-val-* attributes (checked in the browser by
+        // the vendored aspnet-client-validation). Client side only: FluentValidation's automatic MVC validation stays
+        // off; the MediatR validation behaviour is the authority.
+        services.AddFluentValidationClientsideAdapters();
         return services;
     }
 
