@@ -47,6 +47,17 @@ internal sealed class AddressFormValidationTests
     }
 
     [Test]
+    public async Task The_profile_form_carries_the_profile_rules_too()
+    {
+        using var client = host.CreateClientAs("form-reader-2", NexusRoles.Customer);
+        var document = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/account/profile"));
+        var name = document.QuerySelector("input[name='Input.DisplayName']")!;
+        name.GetAttribute("data-val-maxlength").Should().Be("Use at most 100 characters.");
+        name.GetAttribute("data-val-maxlength-max").Should().Be("100");
+        document.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")).Should().Contain(s => s!.StartsWith("/js/validation.js", StringComparison.Ordinal));
+    }
+
+    [Test]
     public async Task Pages_without_forms_do_not_load_the_validation_script()
     {
         using var client = host.CreateClient();

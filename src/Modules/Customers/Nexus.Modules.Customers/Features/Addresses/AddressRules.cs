@@ -28,9 +28,4 @@ internal static class AddressRules
 
     public static IRuleBuilderOptions<T, string?> CountryCode<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(c => ContactRules.IsCountryCode(c ?? string.Empty)).WithMessage("Choose a country.");
-
-    /// <summary>Optional: checked only when given.</summary>
-    public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(p => string.IsNullOrWhiteSpace(p) || ContactRules.IsPhone(p))
-            .WithMessage("Enter a phone number of 6 to 20 digits, optionally starting with +.");
 }

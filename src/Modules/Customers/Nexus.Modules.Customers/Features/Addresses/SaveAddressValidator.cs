@@ -14,6 +14,6 @@ internal sealed class SaveAddressValidator : AbstractValidator<SaveAddress>
         RuleFor(x => x.Address.PostalCode).PostalCode().OverridePropertyName(nameof(AddressInput.PostalCode));
         RuleFor(x => x.Address.Region).Region().OverridePropertyName(nameof(AddressInput.Region));
         RuleFor(x => x.Address.CountryCode).CountryCode().OverridePropertyName(nameof(AddressInput.CountryCode));
-        RuleFor(x => x.Address.Phone).Phone().OverridePropertyName(nameof(AddressInput.Phone));
+        RuleFor(x => x.Address.Phone).OptionalPhone().OverridePropertyName(nameof(AddressInput.Phone));
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Nexus.Modules.Customers.Features;
 using Nexus.Modules.Customers.Features.Addresses;
 
 namespace Nexus.Modules.Customers.Pages.Account.Addresses;
@@ -19,6 +20,6 @@ internal sealed class AddressFormValidator : AbstractValidator<AddressForm>
         RuleFor(x => x.PostalCode).PostalCode();
         RuleFor(x => x.Region).Region();
         RuleFor(x => x.CountryCode).CountryCode();
-        RuleFor(x => x.Phone).Phone();
+        RuleFor(x => x.Phone).OptionalPhone();
     }
 }
