@@ -102,6 +102,36 @@ internal sealed partial class AccountJourneyTests : BrowserTest
         AssertNoConsoleErrors();
     }
 
+    [Test]
+    public async Task The_address_form_shows_a_fields_message_in_the_browser_before_anything_is_sent()
+    {
+        const string user = "client-checks@example.com";
+        await RegisterConfirmedAsync(user);
+        await SignInAsync(Page, user);
+        await Page.GotoAsync(new Uri(baseAddress, "/account/addresses").ToString());
+        // The vendored script ran (a CSP refusal would leave this unset and log a console error).
+        await Assertions.Expect(Page.Locator("html")).ToHaveAttributeAsync("data-client-validation", "ready");
+        var posts = 0;
+        Page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+
+        await Page.GetByLabel("Street and number").FillAsync("1 Client Road");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add address" }).ClickAsync();
+        var fullNameMessage = Page.Locator("[data-valmsg-for='Input.FullName']");
+        await Assertions.Expect(fullNameMessage).ToHaveTextAsync("Enter the recipient's name.");
+        await Assertions.Expect(Page.Locator("[data-valmsg-for='Input.City']")).ToHaveTextAsync("Enter the town or city.");
+        await Assertions.Expect(Page.GetByLabel("Full name")).ToHaveClassAsync(new Regex("input-validation-error"));
+        posts.Should().Be(0, "the browser stopped the form before it was sent");
+
+        await Page.GetByLabel("Full name").FillAsync("Cli Ent");
+        await Assertions.Expect(fullNameMessage).ToBeEmptyAsync();
+        await Page.GetByLabel("Postal code").FillAsync("NW1 6XE");
+        await Page.GetByLabel("Town or city").FillAsync("London");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add address" }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("address")).ToContainTextAsync("1 Client Road");
+        posts.Should().Be(1);
+        AssertNoConsoleErrors();
+    }
+
     private static async Task RegisterConfirmedAsync(string email)
     {
         await using var scope = host.Services.CreateAsyncScope();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Licensing;
 using Nexus.Shared.Health;
+using Nexus.Shared.Logging;
 using Nexus.Shared.Messaging;
 using Nexus.Shared.Modules;
 using Nexus.Shared.Security;
@@ -17,6 +18,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     var dataPath = DataFolder.Resolve(builder.Configuration[DataFolder.Setting], builder.Environment.ContentRootPath);
+    builder.AddNexusLogging(dataPath, "nexus-licensing");
     builder.Services.AddNexusFoundation(builder.Configuration, dataPath);
     builder.Services.AddDataProtection()
         .SetApplicationName("Nexus.Licensing")

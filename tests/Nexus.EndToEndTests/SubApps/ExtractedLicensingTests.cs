@@ -45,6 +45,27 @@ internal sealed class ExtractedLicensingTests : BrowserTest
     }
 
     [Test]
+    public async Task The_service_logs_through_the_shared_set_up_each_request_with_its_correlation_id_and_final_status()
+    {
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(service.Address, "/no-such-page"));
+        request.Headers.Add("X-Correlation-Id", "licensing-log-check");
+        (await client.SendAsync(request)).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+
+        // Nexus.Shared's logging: a daily file of its own in the service's data folder, the shop's line format.
+        var logs = Path.Combine(service.DataPath, "logs");
+        await Eventually.TrueAsync(
+            () => Task.FromResult(Directory.Exists(logs) && Directory.GetFiles(logs, "nexus-licensing-*.log").Any(file =>
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var reader = new StreamReader(stream);
+                return reader.ReadToEnd().Contains("licensing-log-check HTTP GET /no-such-page responded 404", StringComparison.Ordinal);
+            })),
+            TimeSpan.FromSeconds(10),
+            $"the Licensing service's log file should have the request's line\n{service.Output}");
+    }
+
+    [Test]
     public async Task A_paid_order_shows_its_key_in_the_open_tab_within_a_second_and_the_customer_manages_it_there()
     {
         var customer = await LicensingWorld.CreateUserAsync(shop, $"ida-{Guid.NewGuid():N}@example.com", NexusRoles.Customer);

@@ -24,9 +24,9 @@ internal sealed class JsonLoggingTests
                 foreach (var line in lines)
                 {
                     using var json = JsonDocument.Parse(line); // throws if any line is not JSON
-                    if (json.RootElement.TryGetProperty("Properties", out var properties)
-                        && properties.TryGetProperty("CorrelationId", out var id) && id.GetString() == "json-log-check"
-                        && properties.TryGetProperty("Path", out var path) && path.GetString() == "/")
+                    // Rendered compact JSON: @t, @m, @l (left out for Information) and the properties at the top level.
+                    if (json.RootElement.TryGetProperty("CorrelationId", out var id) && id.GetString() == "json-log-check"
+                        && json.RootElement.TryGetProperty("RequestPath", out var path) && path.GetString() == "/")
                     {
                         requestLine = json.RootElement.Clone();
                     }
@@ -37,8 +37,9 @@ internal sealed class JsonLoggingTests
             TimeSpan.FromSeconds(10),
             "the request's log line should be JSON carrying its correlation id");
 
-        requestLine.GetProperty("Properties").GetProperty("StatusCode").GetInt32().Should().Be(200);
-        requestLine.GetProperty("Level").GetString().Should().Be("Information");
+        requestLine.GetProperty("StatusCode").GetInt32().Should().Be(200);
+        requestLine.TryGetProperty("@l", out _).Should().BeFalse("Information is the level compact JSON leaves out");
+        requestLine.GetProperty("@m").GetString().Should().StartWith("HTTP GET / responded 200 in ");
     }
 
     private static IEnumerable<string> ReadLines(string file)

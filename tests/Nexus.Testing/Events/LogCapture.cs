@@ -1,10 +1,16 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 
 namespace Nexus.Testing.Events;
 
-/// <summary>A logger provider that keeps every line with the <c>CorrelationId</c> of its logging scope, for assertions.</summary>
-public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
+/// <summary>
+/// A logger provider that keeps every line with the <c>CorrelationId</c> of its logging scope, for assertions.
+/// Under a Nexus host Serilog hands it each event, the logging scopes already among the event's properties;
+/// on a plain logging set-up it reads the scopes itself.
+/// </summary>
+public sealed partial class LogCapture : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<CapturedLog> lines = new();
     private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
@@ -18,6 +24,9 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
     public void Dispose()
     {
     }
+
+    [GeneratedRegex(@"\{[@$]?(?<name>[A-Za-z0-9_]+)(?:[,:][^}]*)?\}")]
+    private static partial Regex Hole();
 
     private sealed class CapturingLogger(LogCapture capture, string category) : ILogger
     {
@@ -34,6 +43,16 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
             }
 
             string? correlation = null;
+            var message = formatter(state, exception);
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> values && values.Any(v => v.Key == "{OriginalFormat}") && state.GetType().Namespace == "Serilog.Extensions.Logging")
+            {
+                // Serilog's event: render its template plainly (Serilog would quote strings) and take its correlation id.
+                var properties = values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+                correlation = properties.GetValueOrDefault("CorrelationId") as string;
+                message = Hole().Replace((string)properties["{OriginalFormat}"]!, m =>
+                    properties.TryGetValue(m.Groups["name"].Value, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty : m.Value);
+            }
+
             capture.scopes.ForEachScope(
                 (scope, _) =>
                 {
@@ -49,7 +68,7 @@ public sealed class LogCapture : ILoggerProvider, ISupportExternalScope
                     }
                 },
                 (object?)null);
-            capture.lines.Enqueue(new CapturedLog(category, formatter(state, exception), correlation));
+            capture.lines.Enqueue(new CapturedLog(category, message, correlation));
         }
     }
 }

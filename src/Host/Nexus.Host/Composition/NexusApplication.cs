@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Health;
+using Nexus.Shared.Logging;
 using Nexus.Shared.Security;
 using Nexus.Shared.Modules;
 using Nexus.Shared.Persistence;
@@ -18,7 +19,7 @@ internal static class NexusApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         var dataPath = DataFolder.Resolve(builder.Configuration[DataFolder.Setting], builder.Environment.ContentRootPath);
-        NexusLogging.Configure(builder, dataPath);
+        builder.AddNexusLogging(dataPath);
 
         var database = builder.Services.AddNexusFoundation(builder.Configuration, dataPath);
         if (database.Provider == DatabaseProvider.Sqlite)

@@ -30,17 +30,19 @@ public static class ApplicationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers a module's request handlers, notification handlers and validators (internal ones included).</summary>
+    /// <summary>
+    /// Registers a module's request handlers and notification handlers, and its validators through FluentValidation's
+    /// own registration (internal ones included): the commands' validators that the validation behaviour runs, and
+    /// the page models' validators that only feed the browser's checks (client-side adapters).
+    /// </summary>
     public static IServiceCollection AddModuleHandlers(this IServiceCollection services, Assembly moduleAssembly)
     {
         services.Scan(scan => scan
             .FromAssemblies(moduleAssembly)
             .AddClasses(classes => classes.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
             .AsImplementedInterfaces()
-            .WithScopedLifetime()
-            .AddClasses(classes => classes.AssignableTo(typeof(IValidator<>)), publicOnly: false)
-            .AsImplementedInterfaces()
             .WithScopedLifetime());
+        services.AddValidatorsFromAssembly(moduleAssembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }
 

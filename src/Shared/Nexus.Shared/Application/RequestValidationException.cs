@@ -1,8 +1,11 @@
+using FluentValidation.Results;
+
 namespace Nexus.Shared.Application;
 
 /// <summary>
-/// A request failed its validators. Pages turn <see cref="Errors"/> into field errors, APIs into a
-/// 400 ValidationProblemDetails; nothing was written.
+/// A request failed its validators (<see cref="ValidationBehavior{TRequest, TResponse}"/>, the authority for pages
+/// and APIs alike); nothing was written. Pages show <see cref="Result"/> next to their fields with FluentValidation's
+/// <c>AddToModelState(ModelState, prefix)</c>; APIs answer <see cref="Errors"/> as a 400 ValidationProblemDetails.
 /// </summary>
 public sealed class RequestValidationException : Exception
 {
@@ -29,5 +32,9 @@ public sealed class RequestValidationException : Exception
         Errors = new Dictionary<string, string[]>();
     }
 
+    /// <summary>Every message of every field, keyed by the field's name.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    /// <summary>The same failures as FluentValidation's result, for its model-state helpers.</summary>
+    public ValidationResult Result => new(Errors.SelectMany(e => e.Value.Select(message => new ValidationFailure(e.Key, message))));
 }

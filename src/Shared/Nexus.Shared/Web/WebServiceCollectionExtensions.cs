@@ -1,6 +1,8 @@
+using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Nexus.Shared.Logging;
 
 namespace Nexus.Shared.Web;
 
@@ -13,6 +15,10 @@ public static class WebServiceCollectionExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ApiExceptionHandler>();
+        // Forms bound to a model with a validator get its rules as data-val-* attributes (checked in the browser by
+        // the vendored aspnet-client-validation). Client side only: FluentValidation's automatic MVC validation stays
+        // off; the MediatR validation behaviour is the authority.
+        services.AddFluentValidationClientsideAdapters();
         return services;
     }
 
@@ -20,7 +26,8 @@ public static class WebServiceCollectionExtensions
     public static IApplicationBuilder UseNexusRequestPipeline(this IApplicationBuilder app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        // Serilog's request logging (the host called AddNexusLogging): one completion event per request.
+        app.UseNexusRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FluentValidation;
 
 namespace Nexus.Modules.Customers.Features;
 
@@ -11,6 +12,11 @@ internal static partial class ContactRules
 
     /// <summary>The shape of an ISO 3166-1 alpha-2 code (the form offers a list; this guards the post).</summary>
     public static bool IsCountryCode(string code) => code.Length == 2 && code.All(char.IsAsciiLetterUpper);
+
+    /// <summary>An optional phone number: checked only when given (every validator that takes one uses this rule).</summary>
+    public static IRuleBuilderOptions<T, string?> OptionalPhone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(p => string.IsNullOrWhiteSpace(p) || IsPhone(p))
+            .WithMessage("Enter a phone number of 6 to 20 digits, optionally starting with +.");
 
     [GeneratedRegex(@"^\+?[0-9 ()\-]{6,24}$")]
     private static partial Regex Phone();

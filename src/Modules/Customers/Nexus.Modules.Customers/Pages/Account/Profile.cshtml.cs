@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FluentValidation.AspNetCore;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +37,7 @@ internal sealed class ProfileModel : PageModel
         }
         catch (RequestValidationException e)
         {
-            ModelStateErrors.AddTo(ModelState, e, nameof(Input));
+            e.Result.AddToModelState(ModelState, nameof(Input));
             return Page();
         }
 

@@ -1,3 +1,4 @@
+using FluentValidation.AspNetCore;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,7 @@ internal sealed class EditModel : PageModel
         }
         catch (RequestValidationException e)
         {
-            ModelStateErrors.AddTo(ModelState, e, nameof(Input));
+            e.Result.AddToModelState(ModelState, nameof(Input));
             return Page();
         }
     }

@@ -1,3 +1,4 @@
+using FluentValidation.AspNetCore;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -32,7 +33,7 @@ internal sealed class IndexModel : PageModel
         }
         catch (RequestValidationException e)
         {
-            ModelStateErrors.AddTo(ModelState, e, nameof(Input));
+            e.Result.AddToModelState(ModelState, nameof(Input));
             Addresses = await mediator.Send(new ListAddresses(CurrentCustomer.Id(User)), cancellationToken);
             return Page();
         }

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Nexus.Shared.Logging;
+
+/// <summary>
+/// The one logging set-up of every Nexus host (the shop and each extracted service): Serilog to the console and
+/// a daily rolling file under the data folder. <c>Logging:Json=true</c> switches both to JSON lines (rendered
+/// compact JSON) for log shippers; the <c>Serilog</c> section can override levels and add sinks.
+/// </summary>
+/// <remarks>
+/// The logger belongs to the host, not to <see cref="Log.Logger"/>: tests start many hosts in one process, and a
+/// static logger would send one host's lines to another's file (or to a disposed one). So the static logger is
+/// preserved (left silent) and request logging is handed the host's logger explicitly
+/// (<see cref="RequestLogging"/>).
+/// </remarks>
+public static class NexusLogging
+{
+    /// <summary>Turns JSON lines on for the console and the file.</summary>
+    public const string JsonSetting = "Logging:Json";
+
+    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}";
+    private const string FileTemplate = "{Timestamp:o} [{Level:u3}] {SourceContext} {CorrelationId} {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>
+    /// Makes Serilog the host's only logging provider, writing to <c>logs/<paramref name="fileName"/>-YYYYMMDD.log</c>
+    /// in <paramref name="dataPath"/>.
+    /// </summary>
+    public static WebApplicationBuilder AddNexusLogging(this WebApplicationBuilder builder, string dataPath, string fileName = "nexus")
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        // Serilog's console sink replaces the default providers; providers registered later (a test's log
+        // capture, say) still get every event through writeToProviders.
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(
+            (services, logger) => Configure(logger, configuration, services, Path.Combine(dataPath, "logs", fileName + "-.log")),
+            preserveStaticLogger: true,
+            writeToProviders: true);
+        return builder;
+    }
+
+    internal static void Configure(LoggerConfiguration logger, IConfiguration configuration, IServiceProvider services, string file)
+    {
+        var json = configuration.GetValue(JsonSetting, defaultValue: false);
+        logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("Hangfire", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(services);
+
+        if (json)
+        {
+            logger
+                .WriteTo.Console(new RenderedCompactJsonFormatter())
+                .WriteTo.File(new RenderedCompactJsonFormatter(), file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, shared: true);
+        }
+        else
+        {
+            logger
+                .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture)
+                .WriteTo.File(file, outputTemplate: FileTemplate, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, shared: true, formatProvider: CultureInfo.InvariantCulture);
+        }
+    }
+}
