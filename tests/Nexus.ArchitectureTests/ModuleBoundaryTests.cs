@@ -89,6 +89,23 @@ internal sealed class ModuleBoundaryTests
     }
 
     [Test]
+    public void DbContexts_take_only_their_options_because_they_are_pooled()
+    {
+        // Module contexts are registered with AddDbContextPool (PersistenceServiceCollectionExtensions): one instance
+        // serves many scopes, so a constructor dependency would be resolved once and outlive its scope, and a context
+        // with any other constructor fails only when it is first resolved at run time. This makes it a build failure.
+        var dbContexts = Modules.SelectMany(SafeTypes).Where(t => typeof(DbContext).IsAssignableFrom(t) && !t.IsAbstract).ToList();
+        dbContexts.Should().NotBeEmpty();
+        var offenders = dbContexts
+            .Where(t => t.GetConstructors() is not [var only]
+                || only.GetParameters() is not [var parameter]
+                || !typeof(DbContextOptions).IsAssignableFrom(parameter.ParameterType))
+            .Select(t => t.FullName)
+            .ToList();
+        offenders.Should().BeEmpty("a pooled context has one public constructor, taking its DbContextOptions only");
+    }
+
+    [Test]
     public void A_module_exposes_only_its_composition_entry_point()
     {
         // One public face: Contracts for other modules, Add/Map for the host. Everything else is internal.
