@@ -41,7 +41,7 @@ public static class PersistenceServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 var sqliteNaming = new ModuleNaming(ModuleNaming.SqliteProviderName, schema);
                 options.UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable(sqliteNaming.MigrationsHistoryTable));
-                options.AddInterceptors(SqliteConnectionTuning.Instance);
+                options.AddInterceptors(SqliteConnectionTuning.Instance, SqliteWriterGate.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 var naming = new ModuleNaming(ModuleNaming.PostgresProviderName, schema);
