@@ -1,5 +1,6 @@
 using Nexus.Modules.Catalog.Contracts.Events;
 using Nexus.Shared.Abstractions.Messaging;
+using Nexus.Shared.Background;
 using Nexus.Shared.Messaging;
 
 namespace Nexus.UnitTests.Shared;
@@ -13,10 +14,32 @@ internal sealed class EventBusRulesTests
     [TestCase(4, 1.0, 16000)]
     [TestCase(4, 0.0, 8000)]
     [TestCase(20, 1.0, 60000)]
+    [TestCase(int.MaxValue, 1.0, 60000)]
+    [TestCase(20, 0.0, 30000)]
     public void Retries_back_off_exponentially_with_jitter_up_to_the_cap(int attempt, double random, double expectedMs)
     {
-        var delay = RetrySchedule.DelayAfter(attempt, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1), random);
+        var delay = new RetryPolicy(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1)).DelayAfter(attempt, random);
         delay.TotalMilliseconds.Should().BeApproximately(expectedMs, 0.001);
+    }
+
+    [Test]
+    public void The_event_bus_settings_feed_the_shared_retry_policy_and_refuse_a_cap_below_the_base()
+    {
+        var options = new EventBusOptions { RetryBaseDelay = TimeSpan.FromSeconds(3), MaxRetryDelay = TimeSpan.FromSeconds(40) };
+        options.Retries().Should().Be(new RetryPolicy(TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(40)));
+
+        var bad = new EventBusOptions { RetryBaseDelay = TimeSpan.FromMinutes(10), MaxRetryDelay = TimeSpan.FromMinutes(5) };
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(bad, new(bad), results, validateAllProperties: true).Should().BeFalse();
+        results.Should().ContainSingle(r => r.MemberNames.Contains(nameof(EventBusOptions.MaxRetryDelay)));
+    }
+
+    [Test]
+    public void Reconnecting_loops_back_off_from_a_quarter_second_to_at_most_ten()
+    {
+        RetryPolicy.Reconnect.DelayAfter(1, 1.0).Should().Be(TimeSpan.FromMilliseconds(250));
+        RetryPolicy.Reconnect.DelayAfter(100, 1.0).Should().Be(TimeSpan.FromSeconds(10));
+        RetryPolicy.Reconnect.DelayAfter(100, 0.0).Should().Be(TimeSpan.FromSeconds(5));
     }
 
     [Test]

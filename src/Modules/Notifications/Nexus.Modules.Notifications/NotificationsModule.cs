@@ -19,6 +19,8 @@ public static class NotificationsModule
     public static IServiceCollection AddNotificationsModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<NotificationsDbContext>(Name, NotificationsDbContext.SchemaName);
+        // The sender is woken after the outbox row commits, never inside a transaction that may still roll back.
+        services.AddAfterCommit<NotificationsDbContext>();
         services.AddModuleHandlers(typeof(NotificationsModule).Assembly);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<EmailSettings>()
@@ -26,7 +28,6 @@ public static class NotificationsModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<EmailTemplateRenderer>();
-        services.AddSingleton<EmailSenderSignal>();
         services.AddSingleton<EmailSender>();
         services.AddHostedService(provider => provider.GetRequiredService<EmailSender>());
         services.AddSingleton(new BackOfficeSection("Mail", "/admin/mail", "E-mail sent, waiting and failed", NexusPolicies.BackOffice, Order: 300));

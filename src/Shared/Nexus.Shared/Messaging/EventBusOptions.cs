@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Nexus.Shared.Background;
 
 namespace Nexus.Shared.Messaging;
 
 /// <summary>Settings of the integration event bus (section <c>Events</c>).</summary>
-public sealed class EventBusOptions
+public sealed class EventBusOptions : IValidatableObject
 {
     public const string Section = "Events";
 
@@ -15,6 +16,9 @@ public sealed class EventBusOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The shared <see cref="RetryPolicy"/> with these settings (a method: the binder must not see it).</summary>
+    public RetryPolicy Retries() => new(RetryBaseDelay, MaxRetryDelay);
 
     /// <summary>Safety poll of the outbox relay; normally it is woken the moment a transaction commits.</summary>
     public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromSeconds(10);
@@ -47,4 +51,12 @@ public sealed class EventBusOptions
     /// <summary>How often old outbox and inbox rows are pruned.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RetryBaseDelay <= TimeSpan.Zero || MaxRetryDelay < RetryBaseDelay)
+        {
+            yield return new ValidationResult("RetryBaseDelay must be positive and MaxRetryDelay at least as long.", [nameof(RetryBaseDelay), nameof(MaxRetryDelay)]);
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -262,7 +261,7 @@ internal sealed partial class ModuleEventConsumer
         else
         {
             row.Status = InboxStatus.Retrying;
-            var delay = RetrySchedule.DelayAfter(attempts, options.RetryBaseDelay, options.MaxRetryDelay, RandomNumberGenerator.GetInt32(1_000_000) / 1_000_000.0);
+            var delay = options.Retries().DelayAfter(attempts);
             row.NextAttemptAt = now + delay;
             LogWillRetry(logger, ModuleName, envelope.Name, envelope.EventId, attempts, delay.TotalMilliseconds, error);
         }

@@ -90,7 +90,7 @@ internal sealed partial class OutboxRelay : BackgroundService
             {
                 failures++;
                 modules = null;
-                var delay = TimeSpan.FromMilliseconds(Math.Min(10_000, 250 * Math.Pow(2, Math.Min(failures, 6))));
+                var delay = Background.RetryPolicy.Reconnect.DelayAfter(failures);
                 LogRelayFailed(logger, transport.Name, delay.TotalMilliseconds, ex);
                 try
                 {

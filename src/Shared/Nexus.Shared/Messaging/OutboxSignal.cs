@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Nexus.Shared.Background;
 
 namespace Nexus.Shared.Messaging;
 
@@ -9,7 +10,7 @@ namespace Nexus.Shared.Messaging;
 /// </summary>
 public sealed class OutboxSignal
 {
-    private readonly SemaphoreSlim signal = new(0, 1);
+    private readonly WakeSignal signal = new();
     private readonly ConcurrentDictionary<string, byte> modules = new(StringComparer.OrdinalIgnoreCase);
     private volatile bool everyModule;
 
@@ -54,18 +55,5 @@ public sealed class OutboxSignal
         return taken;
     }
 
-    private void Wake()
-    {
-        try
-        {
-            if (signal.CurrentCount == 0)
-            {
-                signal.Release();
-            }
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled by a concurrent commit; one wake-up is enough.
-        }
-    }
+    private void Wake() => signal.Wake();
 }

@@ -157,7 +157,7 @@ internal sealed partial class RedisEventTransport : IEventTransport
             {
                 failures++;
                 readOwnPending = true; // whatever was read and not acknowledged is offered again
-                var delay = TimeSpan.FromMilliseconds(Math.Min(10_000, 200 * Math.Pow(2, Math.Min(failures, 6))));
+                var delay = Background.RetryPolicy.Reconnect.DelayAfter(failures);
                 LogConsumeFailed(logger, consumer, delay.TotalMilliseconds, ex);
                 try
                 {

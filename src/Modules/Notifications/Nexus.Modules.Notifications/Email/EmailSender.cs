@@ -7,15 +7,19 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Notifications.Data;
+using Nexus.Shared.Background;
 using Nexus.Shared.Startup;
 
 namespace Nexus.Modules.Notifications.Email;
 
 /// <summary>
-/// Delivers the outbox: woken when a message is committed (and every few seconds for retries). Each message
-/// is claimed with a conditional update first, so several instances never send the same one twice at once.
-/// SMTP when <c>Notifications:Smtp:Host</c> is set, otherwise .eml files in <c>&lt;DataPath&gt;/mail-pickup</c>.
-/// Failures retry with exponential backoff; after <see cref="EmailSettings.MaxAttempts"/> the message is Failed.
+/// Delivers the e-mail outbox the way the event bus relays its outbox (docs/decisions/0012): a row committed with
+/// the change that caused it, a relay woken after the commit (<see cref="WakeSignal"/>, and every few seconds for
+/// retries), each message claimed with a conditional update first so several instances never send the same one twice
+/// at once. SMTP when <c>Notifications:Smtp:Host</c> is set, otherwise .eml files in
+/// <c>&lt;DataPath&gt;/mail-pickup</c>. A failed send is retried with the shared <see cref="RetryPolicy"/>
+/// (<c>Notifications:RetryBaseDelay</c> / <c>MaxRetryDelay</c>); after <see cref="EmailSettings.MaxAttempts"/> the
+/// message is Failed, shown as such in <c>/admin/mail</c> (the e-mail's dead letter).
 /// </summary>
 internal sealed partial class EmailSender : BackgroundService
 {
@@ -23,16 +27,15 @@ internal sealed partial class EmailSender : BackgroundService
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
 
     private readonly IServiceScopeFactory scopes;
-    private readonly EmailSenderSignal signal;
+    private readonly WakeSignal signal = new();
     private readonly IOptions<EmailSettings> settings;
     private readonly IOptions<NexusOptions> nexus;
     private readonly TimeProvider time;
     private readonly ILogger<EmailSender> logger;
 
-    public EmailSender(IServiceScopeFactory scopes, EmailSenderSignal signal, IOptions<EmailSettings> settings, IOptions<NexusOptions> nexus, TimeProvider time, ILogger<EmailSender> logger)
+    public EmailSender(IServiceScopeFactory scopes, IOptions<EmailSettings> settings, IOptions<NexusOptions> nexus, TimeProvider time, ILogger<EmailSender> logger)
     {
         this.scopes = scopes;
-        this.signal = signal;
         this.settings = settings;
         this.nexus = nexus;
         this.time = time;
@@ -41,25 +44,39 @@ internal sealed partial class EmailSender : BackgroundService
 
     public string PickupFolder => Path.Combine(nexus.Value.DataPath, "mail-pickup");
 
+    /// <summary>Something was committed to the outbox: send it now rather than at the next poll.</summary>
+    public void Wake() => signal.Wake();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = Poll;
             try
             {
                 while (await SendDueAsync(stoppingToken) > 0)
                 {
                     // Keep going while there is work.
                 }
+
+                failures = 0;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                LogLoopFailed(logger, e);
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database is unreachable, say: back off like every other relay loop, then look again.
+                failures++;
+                wait = RetryPolicy.Reconnect.DelayAfter(failures);
+                LogLoopFailed(logger, wait.TotalMilliseconds, e);
             }
 
             try
             {
-                await signal.WaitAsync(Poll, stoppingToken);
+                await signal.WaitAsync(wait, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -112,7 +129,7 @@ internal sealed partial class EmailSender : BackgroundService
                 }
                 else
                 {
-                    email.NextAttemptAt = time.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(5 * Math.Pow(2, email.Attempts));
+                    email.NextAttemptAt = time.GetUtcNow().UtcDateTime + settings.Value.Retries().DelayAfter(email.Attempts);
                     LogWillRetry(logger, email.Id, email.Attempts, e.Message);
                 }
             }
@@ -153,8 +170,8 @@ internal sealed partial class EmailSender : BackgroundService
         await client.SendMailAsync(message, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The e-mail sender loop failed; it carries on")]
-    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The e-mail sender loop failed; it looks again in {DelayMs} ms")]
+    private static partial void LogLoopFailed(ILogger logger, double delayMs, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {Id} failed (attempt {Attempts}): {Error}; will retry")]
     private static partial void LogWillRetry(ILogger logger, Guid id, int attempts, string error);
