@@ -1,66 +1,36 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 using Nexus.Modules.Licensing;
-using Nexus.Shared.Health;
-using Nexus.Shared.Logging;
+using Nexus.Shared.Hosting;
 using Nexus.Shared.Messaging;
-using Nexus.Shared.Modules;
-using Nexus.Shared.Security;
-using Nexus.Shared.Startup;
 using Nexus.Shared.SubApps;
-using Nexus.Shared.Web;
 
-// Nexus Licensing service: the Licensing module alone — its sub-app, its public activation API, its database —
-// serving its own origin. Tokens are checked against the shop's JWKS (SubApps:licensing:HostUrl) and the
-// order-paid event arrives over Redis (Redis:ConnectionString). The shop runs with Modules:Licensing:Enabled=false
-// and SubApps:licensing:Url pointing here.
-try
+// Nexus Licensing service: the same program as the shop (NexusHostExtensions) with one module — Licensing's sub-app,
+// its public activation API, its database — serving its own origin. Tokens are checked against the shop's JWKS
+// (SubApps:licensing:HostUrl) and the order-paid event arrives over Redis (Redis:ConnectionString). The shop runs
+// with SubApps:licensing:Url pointing here, which switches its own Licensing off.
+return await NexusProgram.RunAsync("Nexus Licensing", args, arguments =>
 {
-    var builder = WebApplication.CreateBuilder(args);
-    var dataPath = DataFolder.Resolve(builder.Configuration[DataFolder.Setting], builder.Environment.ContentRootPath);
-    builder.AddNexusLogging(dataPath, "nexus-licensing");
-    builder.Services.AddNexusFoundation(builder.Configuration, dataPath);
-    builder.Services.AddDataProtection()
-        .SetApplicationName("Nexus.Licensing")
-        .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
-    if (builder.Configuration["SubApps:licensing:HostUrl"] is not { Length: > 0 })
+    var builder = WebApplication.CreateBuilder(arguments);
+    builder.AddNexusHost(new NexusHostDefinition
     {
-        throw new StartupConfigurationException("SubApps:licensing:HostUrl", "the shop's origin is required: tokens are validated against its JWKS.");
-    }
-
-    // People sign in at the shop; here only the bridge token (JWT) authenticates.
-    builder.Services.AddAuthentication(SubAppAuthentication.Scheme);
-    builder.Services.AddNexusAuthorization();
-    builder.Services.AddNexusRateLimiting();
-    var mvc = builder.Services.AddRazorPages();
-    ModuleDefinition licensing = new(LicensingModule.Name, typeof(LicensingModule).Assembly, (s, c) => s.AddLicensingModule(c), e => e.MapLicensingModule());
-    var modules = builder.Services.AddNexusModules(builder.Configuration, mvc, [licensing]);
+        Name = "Nexus.Licensing",
+        LogFileName = "nexus-licensing",
+        Modules = [new(LicensingModule.Name, typeof(LicensingModule).Assembly, (s, c) => s.AddLicensingModule(c), e => e.MapLicensingModule())],
+        ConfigureServices = host =>
+        {
+            // People sign in at the shop; here only the bridge token (JWT) authenticates.
+            host.Builder.Services.AddAuthentication(SubAppAuthentication.Scheme);
+            // Apart from the shop the token keys come from the shop's JWKS: its origin is required, checked on start.
+            host.Builder.Services.AddOptions<SubAppSettings>(LicensingModule.SubApp.Name)
+                .BindConfiguration($"SubApps:{LicensingModule.SubApp.Name}")
+                .Validate(settings => settings.HostUrl is not null, "SubApps:licensing:HostUrl: the shop's origin is required: tokens are validated against its JWKS.")
+                .ValidateOnStart();
+        },
+    });
 
     var app = builder.Build();
-    app.UseNexusRequestPipeline();
-    app.UseExceptionHandler();
-    app.UseStatusCodePages();
-    app.UseNexusSubApps();
-    app.UseRouting();
-    app.UseAuthentication();
-    app.UseAuthorization();
-    app.UseRateLimiter();
-    app.MapNexusHealth();
-    app.MapRazorPages();
-    app.MapNexusModules(modules);
-    app.MapNexusBridgeAssets();
+    app.UseNexusPipeline();
+    app.MapNexusEndpoints();
     // The shop's /admin/events shows this service's outbox, inbox and dead letters through these endpoints.
     app.MapNexusEventsAdministration();
-    await app.RunAsync();
-    return 0;
-}
-catch (StartupConfigurationException ex)
-{
-    await Console.Error.WriteLineAsync($"Nexus Licensing cannot start: {ex.Message}");
-    return 2;
-}
-catch (OptionsValidationException ex)
-{
-    await Console.Error.WriteLineAsync($"Nexus Licensing cannot start: {ex.OptionsName}: {string.Join("; ", ex.Failures)}");
-    return 2;
-}
+    return app;
+});

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Nexus.Modules.Licensing.Api;
 using Nexus.Modules.Licensing.Data;
 using Nexus.Modules.Licensing.Features.IssueKeys;
@@ -57,17 +58,15 @@ public static class LicensingModule
             services.AddNexusTokenValidation(SubApp.Audience);
         }
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(SubAppAuthentication.UserPolicy, policy => policy.AddAuthenticationSchemes(SubAppAuthentication.Scheme).RequireAuthenticatedUser())
-            .AddPolicy(SubAppAuthentication.AdminPolicy, policy => policy.AddAuthenticationSchemes(SubAppAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(NexusRoles.Admin));
-
-        var perMinute = section.GetValue(nameof(LicensingOptions.ActivationRequestsPerMinute), new LicensingOptions().ActivationRequestsPerMinute);
-        // The host's rate limiter (AddNexusRateLimiting) answers refusals with 429 + Retry-After + ProblemDetails.
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy(ActivationEndpoints.RateLimitPolicy, context =>
-            RateLimitPartition.GetFixedWindowLimiter(
-                RateLimitingServiceCollectionExtensions.ClientAddress(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
-        services.AddSingleton(new BackOfficeSection("Licenses", "/admin/apps/licensing", "Search license keys, revoke them, reset activations", NexusPolicies.BackOffice, Order: 300));
+        // The sub-app policies (SubAppAuthentication.UserPolicy / AdminPolicy) come with AddNexusSubApp, once per process.
+        // The host's rate limiter (AddNexusRateLimiting) answers refusals with 429 + Retry-After + ProblemDetails. The
+        // limit comes through the options pipeline (bound and validated above), not from re-reading configuration.
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<LicensingOptions>>((options, licensing) =>
+            options.AddPolicy(ActivationEndpoints.RateLimitPolicy, context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    RateLimitingServiceCollectionExtensions.ClientAddress(context),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = licensing.Value.ActivationRequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        services.AddSingleton(new BackOfficeSection("Licenses", "/admin/apps/licensing", "Search license keys, revoke them, reset activations", NexusPolicies.BackOffice, Order: 400));
         return services;
     }
 

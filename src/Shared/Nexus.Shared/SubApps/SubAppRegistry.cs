@@ -9,6 +9,9 @@ public sealed class SubAppRegistry
 
     public IReadOnlyList<RegisteredSubApp> All => apps;
 
+    /// <summary>The shared sub-app authorization policies are registered (once, by the first served sub-app).</summary>
+    internal bool PoliciesAdded { get; set; }
+
     public RegisteredSubApp? Find(string name) =>
         apps.FirstOrDefault(a => string.Equals(a.Definition.Name, name, StringComparison.OrdinalIgnoreCase));
 

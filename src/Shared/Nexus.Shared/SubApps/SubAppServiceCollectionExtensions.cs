@@ -2,14 +2,30 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nexus.Shared.Abstractions.Security;
 
 namespace Nexus.Shared.SubApps;
 
 public static class SubAppServiceCollectionExtensions
 {
-    /// <summary>This process serves the sub-app's pages: they get frame-ancestors naming exactly its allowed host origins.</summary>
-    public static RegisteredSubApp AddNexusSubApp(this IServiceCollection services, IConfiguration configuration, SubAppDefinition definition) =>
-        Registry(services).Add(definition, configuration, servedHere: true);
+    /// <summary>
+    /// This process serves the sub-app's pages: they get frame-ancestors naming exactly its allowed host origins, and
+    /// the sub-app policies (<see cref="SubAppAuthentication.UserPolicy"/>, <see cref="SubAppAuthentication.AdminPolicy"/>)
+    /// exist — registered here once per process, however many sub-apps it serves.
+    /// </summary>
+    public static RegisteredSubApp AddNexusSubApp(this IServiceCollection services, IConfiguration configuration, SubAppDefinition definition)
+    {
+        var registry = Registry(services);
+        if (!registry.PoliciesAdded)
+        {
+            registry.PoliciesAdded = true;
+            services.AddAuthorizationBuilder()
+                .AddPolicy(SubAppAuthentication.UserPolicy, policy => policy.AddAuthenticationSchemes(SubAppAuthentication.Scheme).RequireAuthenticatedUser())
+                .AddPolicy(SubAppAuthentication.AdminPolicy, policy => policy.AddAuthenticationSchemes(SubAppAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(NexusRoles.Admin));
+        }
+
+        return registry.Add(definition, configuration, servedHere: true);
+    }
 
     /// <summary>This host embeds the sub-app (a dashboard tab, a back-office view), wherever it is served.</summary>
     public static RegisteredSubApp AddNexusSubAppEmbedding(this IServiceCollection services, IConfiguration configuration, SubAppDefinition definition) =>

@@ -1,0 +1,2 @@
+// Makes the top-level Program visible to WebApplicationFactory<Program> in the test kit.
+public partial class Program;

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.BackOffice;
+using Nexus.Shared.Health;
+using Nexus.Shared.Logging;
+using Nexus.Shared.Modules;
+using Nexus.Shared.Persistence;
+using Nexus.Shared.Security;
+using Nexus.Shared.Startup;
+using Nexus.Shared.SubApps;
+using Nexus.Shared.Web;
+
+namespace Nexus.Shared.Hosting;
+
+/// <summary>
+/// The one composition of a process that runs Nexus modules — the shop and the extracted Licensing service alike
+/// (docs/decisions/0013): <see cref="AddNexusHost"/> for services, <see cref="UseNexusPipeline"/> for the middleware
+/// and its order, <see cref="MapNexusEndpoints"/> for the endpoints every host has. Security middleware is added here
+/// (or in a method called from here), never in one host's Program, so two hosts cannot drift apart.
+/// </summary>
+public static class NexusHostExtensions
+{
+    /// <summary>
+    /// Logging, settings, database, MediatR, events, health, data protection, authorization, rate limiting and
+    /// Razor Pages, then the host's own services, then the enabled modules. Reads no database and calls no network.
+    /// </summary>
+    public static EnabledModules AddNexusHost(this WebApplicationBuilder builder, NexusHostDefinition host)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(host);
+        var dataPath = DataFolder.Resolve(builder.Configuration[DataFolder.Setting], builder.Environment.ContentRootPath);
+        builder.AddNexusLogging(dataPath, host.LogFileName);
+
+        var database = builder.Services.AddNexusFoundation(builder.Configuration, dataPath);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            SqliteThreadPool.Reserve();
+        }
+
+        // Keys live in the data folder so sign-in cookies and antiforgery tokens survive restarts; the Identity
+        // module replaces this with a ring in the database that every instance shares.
+        builder.Services.AddDataProtection()
+            .SetApplicationName(host.Name)
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+        builder.Services.AddNexusAuthorization();
+        builder.Services.AddNexusRateLimiting();
+        var mvc = builder.Services.AddRazorPages(options =>
+        {
+            // Back-office pages live under /Admin in whichever assembly: staff only, in every host.
+            options.Conventions.AuthorizeFolder("/Admin", NexusPolicies.BackOffice);
+            host.ConfigurePages?.Invoke(options);
+        });
+        builder.Services.AddSingleton(host);
+
+        host.ConfigureServices?.Invoke(new NexusHostContext(builder, dataPath, database));
+        return builder.Services.AddNexusModules(builder.Configuration, mvc, host.Modules);
+    }
+
+    /// <summary>
+    /// The middleware, in the one order every host uses: correlation id, request logging and security headers
+    /// (outermost, so even an error page carries them); error and status pages; HSTS outside Development (error
+    /// answers included); sub-app framing and shells; static files; routing; authentication; the rate limiter — after
+    /// authentication so a policy can partition by user, before authorization and every endpoint so a refused flood
+    /// costs no more than that; authorization; antiforgery. Checks the back-office sections first (unique order; no I/O).
+    /// </summary>
+    public static WebApplication UseNexusPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var host = app.Services.GetRequiredService<NexusHostDefinition>();
+        BackOfficeSections.EnsureUniqueOrder(app.Services.GetServices<BackOfficeSection>());
+
+        app.UseNexusRequestPipeline();
+        if (host.ErrorPages is { } pages)
+        {
+            app.UseNexusErrorPages(pages.ErrorPath, pages.StatusPathFormat);
+        }
+        else
+        {
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+        }
+
+        if (!app.Environment.IsDevelopment())
+        {
+            // UseHsts's rules, but on error answers too (see the middleware).
+            app.UseMiddleware<StrictTransportSecurityMiddleware>();
+        }
+
+        // Sub-app pages: their frame-ancestors, and the shell for document requests (before routing).
+        app.UseNexusSubApps();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Pages link their own files with asp-append-version (?v=<content hash>): such a URL never changes its
+            // content, so the browser keeps it instead of re-asking on every page. Unversioned files revalidate.
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Query.ContainsKey("v"))
+                {
+                    file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                }
+            },
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Health endpoints, Razor Pages, the bridge's script and styles, and every enabled module's endpoints.</summary>
+    public static WebApplication MapNexusEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapNexusHealth();
+        app.MapRazorPages();
+        app.MapNexusBridgeAssets();
+        app.MapNexusModules(app.Services.GetRequiredService<EnabledModules>());
+        return app;
+    }
+}

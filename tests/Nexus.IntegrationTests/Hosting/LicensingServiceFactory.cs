@@ -1,0 +1,57 @@
+extern alias LicensingService;
+
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Nexus.IntegrationTests.Hosting;
+
+/// <summary>
+/// src/Host/Nexus.Licensing.Host in memory, next to a shop from <c>NexusHostFactory</c>: its own data folder and
+/// SQLite file, events in process, the shop's origin an https address it never has to call at start-up.
+/// </summary>
+internal sealed class LicensingServiceFactory : WebApplicationFactory<LicensingService::Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    public LicensingServiceFactory(IDictionary<string, string?>? settings = null)
+    {
+        DataPath = Directory.CreateTempSubdirectory("nexus-licensing-test-").FullName;
+        this.settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Nexus:DataPath"] = DataPath,
+            ["SubApps:licensing:HostUrl"] = "https://shop.example/",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            this.settings[key] = value;
+        }
+    }
+
+    public string DataPath { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(DataPath, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A log file may still be closing; the temp folder is cleaned by the OS eventually.
+            }
+        }
+    }
+}
