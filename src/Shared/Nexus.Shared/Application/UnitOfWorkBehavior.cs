@@ -13,6 +13,14 @@ namespace Nexus.Shared.Application;
 /// recorded if and only if the change is. A failing handler leaves nothing behind: the context is scoped and
 /// simply not saved. After a commit that wrote events, the relay is woken.
 /// </summary>
+/// <remarks>
+/// Each command stages its events in its own frame of the scope's publisher, so a command that sends another
+/// module's command (through <c>IMediator.Send</c>, in the same scope) does not hand its events to the inner module: the
+/// inner command commits its change with its own events in its own outbox; the outer command's events are written
+/// with the outer change, or not at all if it fails (docs/architecture.md, "Commands that send commands"). A command
+/// sent by a command of the same module joins the outer unit of work: one commit for both, as one DbContext holds
+/// both changes.
+/// </remarks>
 internal sealed class UnitOfWorkBehavior<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
 {
     private readonly IServiceProvider services;
@@ -36,17 +44,30 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse> : IPipelineBehavio
             return await next();
         }
 
-        var response = await next();
         var database = registry.ForRequest(typeof(TRequest))
             ?? throw new InvalidOperationException($"Command {typeof(TRequest).FullName} belongs to no registered module database.");
-        var context = (DbContext)services.GetService(database.ContextType)!;
         var publisher = (IntegrationEventPublisher)services.GetService(typeof(IIntegrationEventPublisher))!;
-        var staged = await publisher.SaveChangesAsync(context, [], clock.GetUtcNow().UtcDateTime, cancellationToken);
-        if (staged > 0)
+        if (ReferenceEquals(publisher.CurrentModule, database))
         {
-            outboxSignal.Notify(database.ModuleName);
+            return await next();
         }
 
-        return response;
+        var outer = publisher.BeginCommand(database);
+        try
+        {
+            var response = await next();
+            var context = (DbContext)services.GetService(database.ContextType)!;
+            var staged = await publisher.SaveChangesAsync(context, [], clock.GetUtcNow().UtcDateTime, cancellationToken);
+            if (staged > 0)
+            {
+                outboxSignal.Notify(database.ModuleName);
+            }
+
+            return response;
+        }
+        finally
+        {
+            publisher.EndCommand(outer);
+        }
     }
 }
