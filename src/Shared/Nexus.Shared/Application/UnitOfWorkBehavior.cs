@@ -8,7 +8,7 @@ using Nexus.Shared.Persistence;
 namespace Nexus.Shared.Application;
 
 /// <summary>
-/// Commits a command's changes once, after its handler succeeds, on the DbContext of the module that owns
+/// Commits a command's changes once, after its handler succeeds, on the DbContext of the module that handles
 /// the command — together with the integration events it published (the module's outbox), so an event is
 /// recorded if and only if the change is. A failing handler leaves nothing behind: the context is scoped and
 /// simply not saved. After a commit that wrote events, the relay is woken.
@@ -44,8 +44,8 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse> : IPipelineBehavio
             return await next();
         }
 
-        var database = registry.ForRequest(typeof(TRequest))
-            ?? throw new InvalidOperationException($"Command {typeof(TRequest).FullName} belongs to no registered module database.");
+        // The module whose assembly handles the command (ModuleDatabaseRegistry), looked up once per command type.
+        var database = registry.ForCommand(typeof(TRequest), services, Handler.ServiceType);
         var publisher = (IntegrationEventPublisher)services.GetService(typeof(IIntegrationEventPublisher))!;
         if (ReferenceEquals(publisher.CurrentModule, database))
         {
@@ -69,5 +69,11 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse> : IPipelineBehavio
         {
             publisher.EndCommand(outer);
         }
+    }
+
+    /// <summary>The command's handler service, built once per command type (only commands get here, so only they pay).</summary>
+    private static class Handler
+    {
+        public static readonly Type ServiceType = typeof(IRequestHandler<,>).MakeGenericType(typeof(TRequest), typeof(TResponse));
     }
 }
