@@ -12,9 +12,9 @@ internal sealed class ModuleBoundaryTests
 {
     private static readonly Assembly[] NexusAssemblies = LoadNexusAssemblies();
 
-    private static IEnumerable<Assembly> Modules => NexusAssemblies.Where(a => IsModule(a.GetName().Name!));
+    internal static IEnumerable<Assembly> Modules => NexusAssemblies.Where(a => IsModule(a.GetName().Name!));
 
-    private static IEnumerable<Assembly> Contracts => NexusAssemblies.Where(a => a.GetName().Name!.StartsWith("Nexus.Modules.", StringComparison.Ordinal) && a.GetName().Name!.EndsWith(".Contracts", StringComparison.Ordinal));
+    internal static IEnumerable<Assembly> Contracts => NexusAssemblies.Where(a => a.GetName().Name!.StartsWith("Nexus.Modules.", StringComparison.Ordinal) && a.GetName().Name!.EndsWith(".Contracts", StringComparison.Ordinal));
 
     [Test]
     public void The_solution_has_modules_to_check()
@@ -129,10 +129,10 @@ internal sealed class ModuleBoundaryTests
 
     private static string ModuleName(string assemblyName) => assemblyName.Split('.')[2];
 
-    private static bool IsCompilerGenerated(Type type) =>
+    internal static bool IsCompilerGenerated(Type type) =>
         type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false) || type.Name.Contains('<', StringComparison.Ordinal);
 
-    private static IEnumerable<Type> SafeTypes(Assembly assembly)
+    internal static IEnumerable<Type> SafeTypes(Assembly assembly)
     {
         try
         {
