@@ -54,9 +54,10 @@ internal sealed class AccountDeletionTests
         var user = await ShopperWithDataAsync("stays@example.com");
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            // The database refuses to delete this user: the failure happens at the unit of work's commit.
-            await scope.ServiceProvider.GetRequiredService<IdentityStoreDbContext>().Database.ExecuteSqlRawAsync(
-                $"CREATE TRIGGER refuse_delete_{Suffix(user.Id)} BEFORE DELETE ON identity_users WHEN OLD.\"Id\" = '{user.Id}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
+            // The database refuses to delete this user: the failure happens at the unit of work's commit. (DDL takes no
+            // parameters; the id is a GUID this test created.)
+            var trigger = $"CREATE TRIGGER refuse_delete_{Suffix(user.Id)} BEFORE DELETE ON identity_users WHEN OLD.\"Id\" = '{user.Id}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;";
+            await scope.ServiceProvider.GetRequiredService<IdentityStoreDbContext>().Database.ExecuteSqlRawAsync(trigger);
         }
 
         using var client = host.CreateClientAs(user.Id, NexusRoles.Customer);
