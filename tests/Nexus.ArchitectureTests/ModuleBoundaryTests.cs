@@ -124,7 +124,7 @@ internal sealed class ModuleBoundaryTests
 
     private static string ModuleName(string assemblyName) => assemblyName.Split('.')[2];
 
-    private static bool IsCompilerGenerated(Type type) =>
+    internal static bool IsCompilerGenerated(Type type) =>
         type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false) || type.Name.Contains('<', StringComparison.Ordinal);
 
     private static IEnumerable<Type> SafeTypes(Assembly assembly) => NexusAssemblies.Types(assembly);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nexus.IntegrationTests.Identity;
 using Nexus.Modules.Customers.Data;
 using Nexus.Shared.Abstractions.Security;
+using Nexus.Testing;
 using Nexus.Testing.Hosting;
 
 namespace Nexus.IntegrationTests.Customers;
@@ -129,10 +130,17 @@ internal sealed class CustomerDataIsolationTests
         var deleted = await leaver.PostFormAsync("/account/delete", new Dictionary<string, string> { ["Password"] = IdentityTestUsers.Password });
         deleted.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
+        // Customers forgets the shopper through Identity's integration event, shortly after the deletion committed.
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                await using var check = host.Services.CreateAsyncScope();
+                var customers = check.ServiceProvider.GetRequiredService<CustomersDbContext>();
+                return await customers.Addresses.CountAsync(a => a.UserId == user.Id) == 0 && await customers.Profiles.CountAsync(p => p.UserId == user.Id) == 0;
+            },
+            TimeSpan.FromSeconds(20),
+            "the shopper's addresses and profile should be removed");
         await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CustomersDbContext>();
-        (await db.Addresses.CountAsync(a => a.UserId == user.Id)).Should().Be(0);
-        (await db.Profiles.CountAsync(p => p.UserId == user.Id)).Should().Be(0);
         var identity = scope.ServiceProvider.GetRequiredService<Nexus.Modules.Identity.Data.IdentityStoreDbContext>();
         (await identity.Users.CountAsync(u => u.Id == user.Id)).Should().Be(0);
     }

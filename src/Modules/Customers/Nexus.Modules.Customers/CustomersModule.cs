@@ -3,8 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nexus.Modules.Customers.Data;
+using Nexus.Modules.Customers.Features;
+using Nexus.Modules.Identity.Contracts.Events;
 using Nexus.Shared.Account;
 using Nexus.Shared.Application;
+using Nexus.Shared.Messaging;
 using Nexus.Shared.Persistence;
 
 namespace Nexus.Modules.Customers;
@@ -26,6 +29,9 @@ public static class CustomersModule
         services.AddSingleton(new AccountTab("addresses", "Addresses", "/account/addresses", "where we ship and bill", Order: 20));
         services.AddSingleton(new AccountTab("wishlist", "Wishlist", "/account/wishlist", "products you saved for later", Order: 30));
         services.AddModuleHandlers(typeof(CustomersModule).Assembly);
+        // Forgetting a shopper is driven by Identity's integration event (inbox, retries, dead letters), never by an
+        // in-process call: it must not run unless the account really is gone, and must survive Customers being down.
+        services.AddIntegrationEventHandler<UserAccountDeleted, ForgetCustomerOnAccountDeleted>(Name);
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nexus.Modules.Identity.Accounts;
 using Nexus.Modules.Identity.Audit;
 using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Identity.Features;
 using Nexus.Modules.Identity.Security;
 using Nexus.Modules.Identity.Tokens;
 using Nexus.Shared.Abstractions.Security;
@@ -60,7 +62,9 @@ public static class IdentityModule
                 options.Stores.MaxLengthForKeys = 128;
             })
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<IdentityStoreDbContext>()
+            // The EF stores, the user store with the fix that lets commands defer its saves (IdentityStoreSaves).
+            .AddUserStore<ShopUserStore>()
+            .AddRoleStore<RoleStore<IdentityRole, IdentityStoreDbContext>>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.TryAddScoped<ISecurityStampValidator, SecurityStampValidator<ShopUser>>();
@@ -102,6 +106,7 @@ public static class IdentityModule
             options.Conventions.AddFolderApplicationModelConvention("/Account", page => page.Filters.Add(new NeverFramedPageFilter())));
 
         services.AddScoped<AuditLog>();
+        services.AddScoped<IdentityStoreSaves>();
         services.AddHostedService<FirstAdminSetup>();
         services.AddSingleton(new BackOfficeSection("Users", "/admin/users", "Accounts, roles, lockouts and password resets", NexusPolicies.BackOffice, Order: 100));
         services.AddSingleton(new AccountTab("security", "Security", "/account/security", "password, e-mail address, your data and account", Order: 40));

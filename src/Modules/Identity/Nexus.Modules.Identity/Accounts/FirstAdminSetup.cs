@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Identity;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Nexus.Modules.Identity.Data;
-using Nexus.Shared.Abstractions.Security;
+using Nexus.Modules.Identity.Features.SetUpFirstAdmin;
+using Nexus.Modules.Identity.Features.SetUpRoles;
 
 namespace Nexus.Modules.Identity.Accounts;
 
@@ -19,14 +19,12 @@ internal sealed partial class FirstAdminSetup : IHostedService
 {
     private readonly IServiceScopeFactory scopes;
     private readonly IOptions<AdminSettings> settings;
-    private readonly TimeProvider time;
     private readonly ILogger<FirstAdminSetup> logger;
 
-    public FirstAdminSetup(IServiceScopeFactory scopes, IOptions<AdminSettings> settings, TimeProvider time, ILogger<FirstAdminSetup> logger)
+    public FirstAdminSetup(IServiceScopeFactory scopes, IOptions<AdminSettings> settings, ILogger<FirstAdminSetup> logger)
     {
         this.scopes = scopes;
         this.settings = settings;
-        this.time = time;
         this.logger = logger;
     }
 
@@ -47,21 +45,10 @@ internal sealed partial class FirstAdminSetup : IHostedService
 
     private async Task EnsureAsync()
     {
+        // Two commands, two commits: the administrator's role must exist in the database before a user is put in it.
         await using var scope = scopes.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in new[] { NexusRoles.Customer, NexusRoles.Admin, NexusRoles.Support })
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
-            }
-        }
-
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ShopUser>>();
-        if ((await users.GetUsersInRoleAsync(NexusRoles.Admin)).Count > 0)
-        {
-            return;
-        }
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        await mediator.Send(new SetUpRoles());
 
         var email = settings.Value.Email;
         var password = settings.Value.Password;
@@ -71,14 +58,11 @@ internal sealed partial class FirstAdminSetup : IHostedService
             password = GeneratePassword();
         }
 
-        var admin = await users.FindByEmailAsync(email);
-        if (admin is null)
+        if (!await mediator.Send(new SetUpFirstAdmin(email, password!)))
         {
-            admin = new ShopUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = time.GetUtcNow().UtcDateTime };
-            Check(await users.CreateAsync(admin, password!), $"create the first administrator {email}");
+            return; // somebody already holds Admin
         }
 
-        Check(await users.AddToRoleAsync(admin, NexusRoles.Admin), "make the first administrator an Admin");
         if (generated)
         {
             LogGenerated(logger, email, password!);
@@ -102,14 +86,6 @@ internal sealed partial class FirstAdminSetup : IHostedService
         return new string(chars);
 
         static char Pick(string set) => set[RandomNumberGenerator.GetInt32(set.Length)];
-    }
-
-    private static void Check(IdentityResult result, string what)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Identity could not {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No administrator existed: created {Email} with the generated password {Password} — sign in and change it now; it is not shown again")]

@@ -3,7 +3,10 @@ using Nexus.Modules.Identity.Data;
 
 namespace Nexus.Modules.Identity.Audit;
 
-/// <summary>Writes what a member of staff did to an account. Saved with the change it describes.</summary>
+/// <summary>
+/// Writes what a member of staff did to an account. It only adds the row: the command that made the change commits
+/// it (unit of work), so the audit entry exists if and only if the change does.
+/// </summary>
 internal sealed class AuditLog
 {
     private readonly IdentityStoreDbContext db;
@@ -15,7 +18,7 @@ internal sealed class AuditLog
         this.time = time;
     }
 
-    public async Task RecordAsync(ClaimsPrincipal actor, string action, ShopUser? subject, string? details, CancellationToken cancellationToken)
+    public void Record(ClaimsPrincipal actor, string action, ShopUser? subject, string? details)
     {
         ArgumentNullException.ThrowIfNull(actor);
         db.AuditLog.Add(new AuditEntry
@@ -28,6 +31,5 @@ internal sealed class AuditLog
             SubjectEmail = subject?.Email,
             Details = details is { Length: > 1000 } ? details[..1000] : details,
         });
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

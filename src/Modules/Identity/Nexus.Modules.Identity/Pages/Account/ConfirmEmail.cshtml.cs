@@ -1,28 +1,28 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
+using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Modules.Identity.Accounts;
-using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Identity.Features.ConfirmEmail;
 
 namespace Nexus.Modules.Identity.Pages.Account;
 
 [AllowAnonymous]
 internal sealed class ConfirmEmailModel : PageModel
 {
-    private readonly UserManager<ShopUser> users;
+    private readonly IMediator mediator;
 
-    public ConfirmEmailModel(UserManager<ShopUser> users) => this.users = users;
+    public ConfirmEmailModel(IMediator mediator) => this.mediator = mediator;
 
     public bool Confirmed { get; private set; }
 
-    public async Task OnGetAsync(string? userId, string? code)
+    public async Task OnGetAsync(string? userId, string? code, CancellationToken cancellationToken)
     {
         var token = AccountLinks.Decode(code);
-        if (string.IsNullOrEmpty(userId) || token is null || await users.FindByIdAsync(userId) is not { } user)
+        if (string.IsNullOrEmpty(userId) || token is null)
         {
             return;
         }
 
-        Confirmed = (await users.ConfirmEmailAsync(user, token)).Succeeded;
+        Confirmed = await mediator.Send(new ConfirmEmail(userId, token), cancellationToken);
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
+using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Modules.Identity.Accounts;
-using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Identity.Features.ConfirmEmailChange;
 
 namespace Nexus.Modules.Identity.Pages.Account;
 
@@ -10,23 +10,20 @@ namespace Nexus.Modules.Identity.Pages.Account;
 [AllowAnonymous]
 internal sealed class ConfirmEmailChangeModel : PageModel
 {
-    private readonly UserManager<ShopUser> users;
+    private readonly IMediator mediator;
 
-    public ConfirmEmailChangeModel(UserManager<ShopUser> users) => this.users = users;
+    public ConfirmEmailChangeModel(IMediator mediator) => this.mediator = mediator;
 
     public bool Changed { get; private set; }
 
-    public async Task OnGetAsync(string? userId, string? email, string? code)
+    public async Task OnGetAsync(string? userId, string? email, string? code, CancellationToken cancellationToken)
     {
         var token = AccountLinks.Decode(code);
-        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(email) || token is null || await users.FindByIdAsync(userId) is not { } user)
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(email) || token is null)
         {
             return;
         }
 
-        if ((await users.ChangeEmailAsync(user, email, token)).Succeeded)
-        {
-            Changed = (await users.SetUserNameAsync(user, email)).Succeeded;
-        }
+        Changed = await mediator.Send(new ConfirmEmailChange(userId, email, token), cancellationToken);
     }
 }

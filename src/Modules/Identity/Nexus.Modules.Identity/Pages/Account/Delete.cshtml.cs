@@ -4,16 +4,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Nexus.Modules.Identity.Contracts;
+using Microsoft.EntityFrameworkCore;
 using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Identity.Features.DeleteAccount;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.SubApps.Live;
 
 namespace Nexus.Modules.Identity.Pages.Account;
 
 /// <summary>
-/// Account deletion, confirmed with the password. Other modules forget the user first (<see cref="UserAccountDeleted"/>),
-/// then the identity goes, then the session.
+/// Account deletion, confirmed with the password: the <see cref="DeleteAccount"/> command deletes the identity and
+/// publishes the event other modules forget the user by, in one transaction; then the session ends.
 /// </summary>
 [Authorize(Policy = NexusPolicies.Customer)]
 internal sealed class DeleteModel : PageModel
@@ -54,20 +55,30 @@ internal sealed class DeleteModel : PageModel
             return Page();
         }
 
-        if (!await users.CheckPasswordAsync(user, Password))
+        DeleteAccountOutcome outcome;
+        try
         {
-            ModelState.AddModelError(nameof(Password), "That is not your password.");
-            return Page();
+            outcome = await mediator.Send(new DeleteAccount(user.Id, Password), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The commit failed (the unit of work saves after the handler): nothing was deleted or published.
+            outcome = DeleteAccountOutcome.Failed;
         }
 
-        await mediator.Publish(new UserAccountDeleted(user.Id), cancellationToken);
-        var deleted = await users.DeleteAsync(user);
-        if (!deleted.Succeeded)
+        switch (outcome)
         {
-            ModelState.AddModelError(string.Empty, "Your account could not be deleted. Please try again.");
-            return Page();
+            case DeleteAccountOutcome.NoSuchUser:
+                return Challenge();
+            case DeleteAccountOutcome.WrongPassword:
+                ModelState.AddModelError(nameof(Password), "That is not your password.");
+                return Page();
+            case DeleteAccountOutcome.Failed:
+                ModelState.AddModelError(string.Empty, "Your account could not be deleted. Please try again.");
+                return Page();
         }
 
+        // Ending the session is a cookie operation, not a database change, so it stays here after the command.
         await signIn.SignOutAsync();
         // Like a sign-out: the account's open sub-app live streams end (see LogoutModel).
         var userId = user.Id;

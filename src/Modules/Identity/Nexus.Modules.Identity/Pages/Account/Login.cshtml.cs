@@ -54,7 +54,9 @@ internal sealed class LoginModel : PageModel
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
-        // The user name is the e-mail address (set at registration).
+        // The user name is the e-mail address (set at registration). Signing in stays here, not in a command: it is
+        // mostly a cookie operation, and the failed-attempt count and lockout SignInManager records must be saved even
+        // though the sign-in fails — the store saves them on its own (no command defers its saves here).
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {

@@ -51,6 +51,7 @@ internal sealed class LoginWithTwoFactorModel : PageModel
         }
 
         var code = Code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        // Like the password step (see LoginModel): SignInManager sets the cookie and saves failed attempts itself.
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, RememberDevice)
             : await signIn.TwoFactorRecoveryCodeSignInAsync(code);

@@ -27,6 +27,7 @@ internal sealed class LogoutModel : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var userId = signIn.UserManager.GetUserId(User);
+        // Deleting the cookies changes no database state, so there is no command.
         await signIn.SignOutAsync();
         if (userId is not null)
         {

@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Nexus.Modules.Identity.Accounts;
 using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Identity.Features.RegisterAccount;
 using Nexus.Modules.Identity.Security;
 using Nexus.Modules.Notifications.Contracts;
-using Nexus.Shared.Abstractions.Security;
 
 namespace Nexus.Modules.Identity.Pages.Account;
 
@@ -24,13 +24,11 @@ internal sealed class RegisterModel : PageModel
 {
     private readonly UserManager<ShopUser> users;
     private readonly IMediator mediator;
-    private readonly TimeProvider time;
 
-    public RegisterModel(UserManager<ShopUser> users, IMediator mediator, TimeProvider time)
+    public RegisterModel(UserManager<ShopUser> users, IMediator mediator)
     {
         this.users = users;
         this.mediator = mediator;
-        this.time = time;
     }
 
     [BindProperty]
@@ -62,9 +60,8 @@ internal sealed class RegisterModel : PageModel
             return Page();
         }
 
-        var user = new ShopUser { UserName = email, Email = email, CreatedAt = time.GetUtcNow().UtcDateTime };
-        var created = await users.CreateAsync(user, Input.Password);
-        if (!created.Succeeded)
+        var created = await mediator.Send(new RegisterAccount(email, Input.Password), cancellationToken);
+        if (created.User is not { } user)
         {
             foreach (var error in created.Errors)
             {
@@ -75,7 +72,7 @@ internal sealed class RegisterModel : PageModel
             return Page();
         }
 
-        await users.AddToRoleAsync(user, NexusRoles.Customer);
+        // Only for an account that was committed; Notifications' SendEmail is a command of its own.
         await ConfirmationEmail.SendAsync(users, mediator, Request, user, cancellationToken);
         Submitted = true;
         return Page();

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
+using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Nexus.Modules.Identity.Accounts;
-using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Identity.Features.ResetPassword;
 using Nexus.Modules.Identity.Security;
 
 namespace Nexus.Modules.Identity.Pages.Account;
@@ -16,9 +16,9 @@ namespace Nexus.Modules.Identity.Pages.Account;
 internal sealed class ResetPasswordModel : PageModel
 {
     private const string InvalidLink = "This reset link is invalid or has expired. Ask for a new one.";
-    private readonly UserManager<ShopUser> users;
+    private readonly IMediator mediator;
 
-    public ResetPasswordModel(UserManager<ShopUser> users) => this.users = users;
+    public ResetPasswordModel(IMediator mediator) => this.mediator = mediator;
 
     [BindProperty(SupportsGet = true)]
     [Required(ErrorMessage = "Enter your e-mail address.")]
@@ -40,7 +40,7 @@ internal sealed class ResetPasswordModel : PageModel
 
     public void OnGet() => ModelState.Clear();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -48,14 +48,14 @@ internal sealed class ResetPasswordModel : PageModel
         }
 
         var token = AccountLinks.Decode(Code);
-        var user = await users.FindByEmailAsync(Email.Trim());
-        if (token is null || user is null)
+        // Ends a lockout too, in the same commit: the owner has proved they hold the mailbox.
+        var result = token is null ? null : await mediator.Send(new ResetPassword(Email.Trim(), token, Password), cancellationToken);
+        if (result is null)
         {
             ModelState.AddModelError(string.Empty, InvalidLink);
             return Page();
         }
 
-        var result = await users.ResetPasswordAsync(user, token, Password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -67,9 +67,6 @@ internal sealed class ResetPasswordModel : PageModel
             return Page();
         }
 
-        // A reset also ends a lockout: the owner has proved they hold the mailbox.
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
         Done = true;
         return Page();
     }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Modules.Identity.Accounts;
 using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Identity.Features.ChangePassword;
 using Nexus.Modules.Notifications.Contracts;
 using Nexus.Shared.Abstractions.Security;
 
@@ -51,7 +52,7 @@ internal sealed class SecurityModel : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostChangePasswordAsync()
+    public async Task<IActionResult> OnPostChangePasswordAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -66,7 +67,7 @@ internal sealed class SecurityModel : PageModel
             return Page();
         }
 
-        var result = await users.ChangePasswordAsync(user, Password.Current, Password.New);
+        var result = await mediator.Send(new ChangePassword(user.Id, Password.Current, Password.New), cancellationToken);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -77,7 +78,8 @@ internal sealed class SecurityModel : PageModel
             return Page();
         }
 
-        // The security stamp changed: re-issue this browser's cookie; other sessions end at their next check.
+        // The security stamp changed: re-issue this browser's cookie; other sessions end at their next check. (A cookie
+        // operation, not a database change, so it stays in the page, after the command committed.)
         await signIn.RefreshSignInAsync(user);
         Message = "Your password has been changed.";
         return RedirectToPage();
@@ -108,6 +110,8 @@ internal sealed class SecurityModel : PageModel
         }
 
         var email = NewEmail!.Trim();
+        // No state changes here: the token is computed, and the e-mail is Notifications' SendEmail command; the change
+        // itself is the ConfirmEmailChange command, once the new address proved it receives mail.
         // Whether or not another account has the address, the answer is the same; the change fails later if taken.
         if (!string.Equals(email, user.Email, StringComparison.OrdinalIgnoreCase) && await users.FindByEmailAsync(email) is null)
         {

@@ -1,10 +1,14 @@
 using System.Text.Encodings.Web;
+using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Identity.Features.CreateAuthenticatorKey;
+using Nexus.Modules.Identity.Features.DisableTwoFactor;
+using Nexus.Modules.Identity.Features.EnableTwoFactor;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Startup;
 
@@ -16,12 +20,14 @@ internal sealed class TwoFactorModel : PageModel
 {
     private readonly UserManager<ShopUser> users;
     private readonly SignInManager<ShopUser> signIn;
+    private readonly IMediator mediator;
     private readonly string shopName;
 
-    public TwoFactorModel(UserManager<ShopUser> users, SignInManager<ShopUser> signIn, IOptions<NexusOptions> shop)
+    public TwoFactorModel(UserManager<ShopUser> users, SignInManager<ShopUser> signIn, IMediator mediator, IOptions<NexusOptions> shop)
     {
         this.users = users;
         this.signIn = signIn;
+        this.mediator = mediator;
         shopName = shop.Value.ShopName;
     }
 
@@ -51,7 +57,7 @@ internal sealed class TwoFactorModel : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostEnableAsync()
+    public async Task<IActionResult> OnPostEnableAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -60,20 +66,20 @@ internal sealed class TwoFactorModel : PageModel
         }
 
         var code = (Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        if (await mediator.Send(new EnableTwoFactor(user.Id, code), cancellationToken) is not { } recoveryCodes)
         {
             ModelState.AddModelError(string.Empty, "That code didn't match. Check the app's clock and try the current code.");
             await LoadAsync(user);
             return Page();
         }
 
-        await users.SetTwoFactorEnabledAsync(user, true);
-        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
+        RecoveryCodes = [.. recoveryCodes];
+        // Re-issuing this browser's cookie is not a database change; it stays in the page, after the commit.
         await signIn.RefreshSignInAsync(user);
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync()
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -81,8 +87,7 @@ internal sealed class TwoFactorModel : PageModel
             return Challenge();
         }
 
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
+        await mediator.Send(new DisableTwoFactor(user.Id), cancellationToken);
         await signIn.RefreshSignInAsync(user);
         return RedirectToPage();
     }
@@ -96,14 +101,14 @@ internal sealed class TwoFactorModel : PageModel
             return;
         }
 
+        // The first view creates the key to scan: a state change, so a command (it keeps an existing key).
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            key = await mediator.Send(new CreateAuthenticatorKey(user.Id), HttpContext.RequestAborted);
         }
 
-        FormattedKey = string.Join(' ', key!.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+        FormattedKey = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
         var issuer = UrlEncoder.Default.Encode(shopName);
         AuthenticatorUri = $"otpauth://totp/{issuer}:{UrlEncoder.Default.Encode(user.Email ?? user.Id)}?secret={key}&issuer={issuer}&digits=6";
     }

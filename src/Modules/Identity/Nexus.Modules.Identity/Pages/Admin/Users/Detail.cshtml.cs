@@ -4,9 +4,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Modules.Identity.Accounts;
-using Nexus.Modules.Identity.Audit;
 using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Identity.Features;
+using Nexus.Modules.Identity.Features.ChangeRoles;
+using Nexus.Modules.Identity.Features.ForcePasswordReset;
+using Nexus.Modules.Identity.Features.LockAccount;
+using Nexus.Modules.Identity.Features.UnlockAccount;
 using Nexus.Modules.Notifications.Contracts;
+using Nexus.Shared.Abstractions.Application;
 using Nexus.Shared.Abstractions.Security;
 
 namespace Nexus.Modules.Identity.Pages.Admin.Users;
@@ -19,18 +24,15 @@ namespace Nexus.Modules.Identity.Pages.Admin.Users;
 [Authorize(Policy = NexusPolicies.BackOffice)]
 internal sealed class DetailModel : PageModel
 {
-    private static readonly DateTimeOffset LockedForGood = DateTimeOffset.MaxValue;
     private readonly UserManager<ShopUser> users;
     private readonly IAuthorizationService authorization;
-    private readonly AuditLog audit;
     private readonly IMediator mediator;
     private readonly TimeProvider time;
 
-    public DetailModel(UserManager<ShopUser> users, IAuthorizationService authorization, AuditLog audit, IMediator mediator, TimeProvider time)
+    public DetailModel(UserManager<ShopUser> users, IAuthorizationService authorization, IMediator mediator, TimeProvider time)
     {
         this.users = users;
         this.authorization = authorization;
-        this.audit = audit;
         this.mediator = mediator;
         this.time = time;
     }
@@ -49,73 +51,38 @@ internal sealed class DetailModel : PageModel
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRolesAsync(string id, string[] roles, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async user =>
-        {
-            var wanted = roles.Where(IndexModel.Roles.Contains).ToHashSet(StringComparer.Ordinal);
-            if (user.Id == users.GetUserId(User) && !wanted.Contains(NexusRoles.Admin))
-            {
-                return "You cannot remove your own Admin role.";
-            }
-
-            var current = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
-            var add = wanted.Except(current).ToList();
-            var remove = current.Except(wanted).ToList();
-            await users.AddToRolesAsync(user, add);
-            await users.RemoveFromRolesAsync(user, remove);
-            await users.UpdateSecurityStampAsync(user);
-            await audit.RecordAsync(User, "roles-changed", user, $"added: {string.Join(",", add)}; removed: {string.Join(",", remove)}", cancellationToken);
-            return "Roles saved.";
-        });
+        ChangeAsync(id, new ChangeRoles(id, roles.Where(IndexModel.Roles.Contains).ToHashSet(StringComparer.Ordinal), User), cancellationToken);
 
     public Task<IActionResult> OnPostLockAsync(string id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async user =>
-        {
-            if (user.Id == users.GetUserId(User))
-            {
-                return "You cannot lock your own account.";
-            }
-
-            await users.SetLockoutEnabledAsync(user, true);
-            await users.SetLockoutEndDateAsync(user, LockedForGood);
-            await users.UpdateSecurityStampAsync(user);
-            await audit.RecordAsync(User, "locked", user, null, cancellationToken);
-            return "Account locked; its sessions end within a minute.";
-        });
+        ChangeAsync(id, new LockAccount(id, User), cancellationToken);
 
     public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async user =>
-        {
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
-            await audit.RecordAsync(User, "unlocked", user, null, cancellationToken);
-            return "Account unlocked.";
-        });
+        ChangeAsync(id, new UnlockAccount(id, User), cancellationToken);
 
     public Task<IActionResult> OnPostForceResetAsync(string id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, async user =>
-        {
-            // The old password stops working at once: only the e-mailed link can set a new one.
-            await users.RemovePasswordAsync(user);
-            await users.UpdateSecurityStampAsync(user);
-            await PasswordResetEmail.SendAsync(users, mediator, Request, user, EmailTemplates.ForcedPasswordReset, cancellationToken);
-            await audit.RecordAsync(User, "password-reset-forced", user, null, cancellationToken);
-            return "Password cleared; a link to choose a new one was e-mailed to the user.";
-        });
+        ChangeAsync(id, new ForcePasswordReset(id, User), cancellationToken, async user =>
+            // After the reset committed (see ForcePasswordResetHandler): the link's token comes from the saved stamp.
+            await PasswordResetEmail.SendAsync(users, mediator, Request, user, EmailTemplates.ForcedPasswordReset, cancellationToken));
 
-    private async Task<IActionResult> ChangeAsync(string id, Func<ShopUser, Task<string>> change)
+    /// <summary>The Admin check stays here (it decides the HTTP answer); the change itself is one command, one commit.</summary>
+    private async Task<IActionResult> ChangeAsync(string id, ICommand<StaffChangeResult?> command, CancellationToken cancellationToken, Func<ShopUser, Task>? afterChange = null)
     {
         if (!(await authorization.AuthorizeAsync(User, NexusPolicies.Admin)).Succeeded)
         {
             return Forbid();
         }
 
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
+        if (await mediator.Send(command, cancellationToken) is not { } result)
         {
             return NotFound();
         }
 
-        Message = await change(user);
+        if (result.Changed && afterChange is not null && await users.FindByIdAsync(id) is { } user)
+        {
+            await afterChange(user);
+        }
+
+        Message = result.Message;
         return RedirectToPage(new { id });
     }
 

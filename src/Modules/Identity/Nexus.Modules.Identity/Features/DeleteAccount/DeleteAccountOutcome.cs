@@ -1,0 +1,9 @@
+namespace Nexus.Modules.Identity.Features.DeleteAccount;
+
+internal enum DeleteAccountOutcome
+{
+    Deleted,
+    NoSuchUser,
+    WrongPassword,
+    Failed,
+}

@@ -1,0 +1,28 @@
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Nexus.Modules.Identity.Data;
+
+namespace Nexus.Modules.Identity.Features.DisableTwoFactor;
+
+/// <summary>Two-factor off and a new authenticator key in one commit.</summary>
+internal sealed class DisableTwoFactorHandler : IRequestHandler<DisableTwoFactor, bool>
+{
+    private readonly UserManager<ShopUser> users;
+    private readonly IdentityStoreSaves saves;
+
+    public DisableTwoFactorHandler(UserManager<ShopUser> users, IdentityStoreSaves saves)
+    {
+        this.users = users;
+        this.saves = saves;
+    }
+
+    public async Task<bool> Handle(DisableTwoFactor request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using var deferred = saves.Defer();
+        var user = await users.FindByIdAsync(request.UserId) ?? throw new InvalidOperationException($"No user {request.UserId}.");
+        IdentityCommandResults.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, false), "turn two-factor sign-in off");
+        IdentityCommandResults.ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(user), "replace the authenticator key");
+        return true;
+    }
+}

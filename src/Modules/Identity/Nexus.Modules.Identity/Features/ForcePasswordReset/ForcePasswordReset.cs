@@ -1,0 +1,10 @@
+using System.Security.Claims;
+using Nexus.Shared.Abstractions.Application;
+
+namespace Nexus.Modules.Identity.Features.ForcePasswordReset;
+
+/// <summary>
+/// An Admin clears an account's password (it stops working at once) and renews its security stamp, ending its
+/// sessions. Audited. The caller then e-mails the user a link to choose a new one (see the handler).
+/// </summary>
+internal sealed record ForcePasswordReset(string UserId, ClaimsPrincipal Actor) : ICommand<StaffChangeResult?>;
