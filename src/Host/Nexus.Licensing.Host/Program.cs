@@ -20,6 +20,7 @@ try
     var dataPath = DataFolder.Resolve(builder.Configuration[DataFolder.Setting], builder.Environment.ContentRootPath);
     builder.AddNexusLogging(dataPath, "nexus-licensing");
     builder.Services.AddNexusFoundation(builder.Configuration, dataPath);
+    builder.Services.AddNexusPublicUrl(builder.Configuration, builder.Environment);
     builder.Services.AddDataProtection()
         .SetApplicationName("Nexus.Licensing")
         .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));

@@ -22,6 +22,7 @@ internal static class NexusApplication
         builder.AddNexusLogging(dataPath);
 
         var database = builder.Services.AddNexusFoundation(builder.Configuration, dataPath);
+        builder.Services.AddNexusPublicUrl(builder.Configuration, builder.Environment);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             SqliteThreadPool.Reserve();

@@ -10,6 +10,7 @@ using Nexus.Modules.Identity.Contracts;
 using Nexus.Modules.Identity.Data;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Security.Tokens;
+using Nexus.Shared.Web;
 
 namespace Nexus.Modules.Identity.Tokens;
 
@@ -40,8 +41,11 @@ internal static class TokenEndpoints
         UserManager<ShopUser> users,
         TokenIssuer issuer,
         IMediator mediator,
+        PublicUrl publicUrl,
         CancellationToken cancellationToken)
     {
+        // Same-origin is judged against the address the page was served from (host filtering has admitted it); the
+        // token's issuer is the configured public origin, never the Host header.
         var origin = $"{http.Request.Scheme}://{http.Request.Host}";
         if (!IsSameOriginBridgeCall(http.Request, origin))
         {
@@ -60,7 +64,7 @@ internal static class TokenEndpoints
         }
 
         var userId = users.GetUserId(principal);
-        var token = userId is null ? null : await mediator.Send(new IssueSubAppToken(userId, body!.Audience!, origin), cancellationToken);
+        var token = userId is null ? null : await mediator.Send(new IssueSubAppToken(userId, body!.Audience!, publicUrl.Origin), cancellationToken);
         if (token is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in again");

@@ -7,7 +7,7 @@ internal sealed class TokenSettings
 {
     public const string Section = "Identity:Tokens";
 
-    /// <summary>The <c>iss</c> of every token; empty means the request's scheme and host.</summary>
+    /// <summary>The <c>iss</c> of every token; empty means the origin of Nexus:PublicUrl.</summary>
     public string? Issuer { get; set; }
 
     /// <summary>Audiences (sub-apps, services) a signed-in user may ask a token for.</summary>
