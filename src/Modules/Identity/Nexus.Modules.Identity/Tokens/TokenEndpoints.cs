@@ -42,6 +42,7 @@ internal static class TokenEndpoints
         TokenIssuer issuer,
         IMediator mediator,
         PublicUrl publicUrl,
+        TokenIssueLimiter limiter,
         CancellationToken cancellationToken)
     {
         // Same-origin is judged against the address the page was served from (host filtering has admitted it); the
@@ -64,6 +65,13 @@ internal static class TokenEndpoints
         }
 
         var userId = users.GetUserId(principal);
+        if (userId is not null && limiter.TryIssue(userId) is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many tokens", detail: $"Try again in {seconds} seconds.");
+        }
+
         var token = userId is null ? null : await mediator.Send(new IssueSubAppToken(userId, body!.Audience!, publicUrl.Origin), cancellationToken);
         if (token is null)
         {

@@ -17,6 +17,10 @@ internal sealed class TokenSettings
     [Range(10, 300)]
     public int LifetimeSeconds { get; set; } = 300;
 
+    /// <summary>Tokens one user may be issued per minute by the token endpoint (429 beyond).</summary>
+    [Range(1, 10_000)]
+    public int PerUserPerMinute { get; set; } = 30;
+
     /// <summary>A new signing key is made when the newest is this old.</summary>
     [Range(1, 365)]
     public int KeyRotationDays { get; set; } = 30;
