@@ -95,6 +95,20 @@ internal sealed class StartupFailureTests
     }
 
     [Test]
+    public async Task A_licensing_service_told_to_fetch_the_shops_keys_over_plain_http_from_another_machine_does_not_start()
+    {
+        // Issue 13 item 7: whoever sits on that path could hand it their own keys and mint any token it accepts.
+        var result = await RunHostAsync(new()
+        {
+            ["Modules__Identity__Enabled"] = "false",
+            ["SubApps__licensing__HostUrl"] = "http://shop.example",
+            ["SubApps__licensing__AllowedHostOrigins__0"] = "http://shop.example",
+        });
+        result.ShouldFailNaming("NexusToken", "must be fetched over HTTPS outside Development");
+        result.ExitCode.Should().Be(2);
+    }
+
+    [Test]
     public async Task The_migrate_command_applies_migrations_and_exits()
     {
         var data = Directory.CreateTempSubdirectory("nexus-migrate-").FullName;
