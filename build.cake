@@ -356,6 +356,8 @@ double MeasureStartup(string label, FilePath dll, int run, bool isNexus, Directo
         dataPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"nexus-bench-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(dataPath);
         psi.Environment["Nexus__DataPath"] = dataPath;
+        // Required outside Development (links and host filtering follow it).
+        psi.Environment["Nexus__PublicUrl"] = baseUrl;
     }
 
     var log = new System.Collections.Concurrent.ConcurrentQueue<string>();

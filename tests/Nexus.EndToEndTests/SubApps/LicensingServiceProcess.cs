@@ -20,6 +20,7 @@ internal sealed class LicensingServiceProcess : IDisposable
         settings = new Dictionary<string, string>
         {
             ["Nexus__DataPath"] = DataPath,
+            ["Nexus__PublicUrl"] = $"http://127.0.0.1:{port}/",
             ["SubApps__licensing__HostUrl"] = shopOrigin,
             ["SubApps__licensing__AllowedHostOrigins__0"] = shopOrigin,
             ["Redis__ConnectionString"] = redis,

@@ -75,6 +75,40 @@ internal sealed class StartupFailureTests
     }
 
     [Test]
+    public async Task A_missing_public_url_is_named_outside_development()
+    {
+        // Without it every link in an e-mail would have to come from the request's Host header, which the caller picks.
+        var result = await RunHostAsync(new() { ["Nexus__PublicUrl"] = string.Empty });
+        result.ShouldFailNaming("Nexus:PublicUrl", "required outside Development");
+        result.ExitCode.Should().Be(2);
+    }
+
+    [TestCase("shop.example")]
+    [TestCase("ftp://shop.example/")]
+    [TestCase("https://user:secret@shop.example/")]
+    [TestCase("https://shop.example/?next=/")]
+    public async Task A_public_url_that_is_not_an_absolute_http_address_is_named(string value)
+    {
+        var result = await RunHostAsync(new() { ["Nexus__PublicUrl"] = value });
+        result.ShouldFailNaming("Nexus:PublicUrl", "is not an absolute http(s) URL");
+        result.ExitCode.Should().Be(2);
+    }
+
+    [Test]
+    public async Task A_licensing_service_told_to_fetch_the_shops_keys_over_plain_http_from_another_machine_does_not_start()
+    {
+        // Issue 13 item 7: whoever sits on that path could hand it their own keys and mint any token it accepts.
+        var result = await RunHostAsync(new()
+        {
+            ["Modules__Identity__Enabled"] = "false",
+            ["SubApps__licensing__HostUrl"] = "http://shop.example",
+            ["SubApps__licensing__AllowedHostOrigins__0"] = "http://shop.example",
+        });
+        result.ShouldFailNaming("NexusToken", "must be fetched over HTTPS outside Development");
+        result.ExitCode.Should().Be(2);
+    }
+
+    [Test]
     public async Task The_migrate_command_applies_migrations_and_exits()
     {
         var data = Directory.CreateTempSubdirectory("nexus-migrate-").FullName;
@@ -96,7 +130,9 @@ internal sealed class StartupFailureTests
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        start.Environment["ASPNETCORE_URLS"] = url;
+        start.Environment["Nexus__PublicUrl"] = url;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Nexus__DataPath"] = Path.Combine(workDir, "data");
         start.Environment["Scheduling__Enabled"] = "false";

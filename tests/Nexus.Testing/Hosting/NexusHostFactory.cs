@@ -25,12 +25,18 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
         {
             ["Nexus:DataPath"] = DataPath,
             ["Scheduling:Enabled"] = "false",
+            // Required outside Development; the in-memory test server answers as http://localhost (StartKestrel
+            // replaces it with the real address unless the test set its own).
+            ["Nexus:PublicUrl"] = InMemoryAddress,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             this.settings[key] = value;
         }
     }
+
+    /// <summary>The address the in-memory test server's clients use (its Host header is <c>localhost</c>).</summary>
+    public const string InMemoryAddress = "http://localhost/";
 
     public string DataPath { get; }
 
@@ -53,9 +59,15 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
         // A fixed port lets a test stop a host and start another in its place (same origin).
         var port = fixedPort ?? FreePort.Next();
         UseKestrel(port);
+        kestrelAddress = new Uri($"http://127.0.0.1:{port}/");
+        // Links, token issuer and host filtering follow the public URL: here, the real address (before the host is built).
+        if (settings["Nexus:PublicUrl"] == InMemoryAddress)
+        {
+            settings["Nexus:PublicUrl"] = kestrelAddress.ToString();
+        }
+
         StartServer();
         // Clients from CreateClient / CreateClientAs now talk to the real port.
-        kestrelAddress = new Uri($"http://127.0.0.1:{port}/");
         ClientOptions.BaseAddress = kestrelAddress;
         return kestrelAddress;
     }

@@ -1,16 +1,25 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Nexus.Host.Pages;
 
-/// <summary>Friendly pages for 404 and other status codes, re-executed by the status-code middleware.</summary>
+/// <summary>
+/// Friendly pages for 404 and other status codes, re-executed by the status-code middleware — with the original
+/// request's method, so a refused POST arrives here as a POST without this page's antiforgery token. The page only
+/// shows text, so it skips the check: otherwise every refused form or bearer-only call would answer 400.
+/// </summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken]
 internal sealed class StatusModel : PageModel
 {
     public string Heading { get; private set; } = string.Empty;
 
     public string Explanation { get; private set; } = string.Empty;
+
+    /// <summary>A re-executed POST (or other method) shows the same page.</summary>
+    public void OnPost(int code) => OnGet(code);
 
     public void OnGet(int code)
     {

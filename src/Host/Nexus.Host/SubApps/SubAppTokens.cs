@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Identity.Contracts;
 using Nexus.Shared.SubApps;
+using Nexus.Shared.Web;
 
 namespace Nexus.Host.SubApps;
 
@@ -15,11 +16,13 @@ internal sealed class SubAppTokens
 {
     private readonly IMediator mediator;
     private readonly IdentityOptions identity;
+    private readonly PublicUrl publicUrl;
 
-    public SubAppTokens(IMediator mediator, IOptions<IdentityOptions> identity)
+    public SubAppTokens(IMediator mediator, IOptions<IdentityOptions> identity, PublicUrl publicUrl)
     {
         this.mediator = mediator;
         this.identity = identity.Value;
+        this.publicUrl = publicUrl;
     }
 
     /// <summary>Null when nobody is signed in, the account is locked out, or the audience is unknown.</summary>
@@ -31,7 +34,6 @@ internal sealed class SubAppTokens
             return null;
         }
 
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
-        return await mediator.Send(new IssueSubAppToken(userId, app.Definition.Audience, origin), cancellationToken);
+        return await mediator.Send(new IssueSubAppToken(userId, app.Definition.Audience, publicUrl.Origin), cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace Nexus.Modules.Identity.Contracts;
 /// <c>POST /api/identity/tokens</c> answers, for a host page that hands the first token over with the page itself
 /// (one round trip fewer before the sub-app can show its view). Null when the account is unknown or locked out, or the audience is not one
 /// the shop issues tokens for (Identity:Tokens:Audiences).
-/// <paramref name="RequestOrigin"/> is the shop's origin as the browser sees it (the issuer unless one is configured).
+/// <paramref name="RequestOrigin"/> is the shop's public origin (Nexus:PublicUrl; the issuer unless one is configured).
 /// </summary>
 public sealed record IssueSubAppToken(string UserId, string Audience, string RequestOrigin) : IQuery<SubAppToken?>;
 

@@ -96,6 +96,7 @@ public static class IdentityModule
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<INexusSigningKeySource>(provider => provider.GetRequiredService<SigningKeyStore>());
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<TokenIssueLimiter>();
         // Sign-out ends the user's open sub-app live streams (wherever they are served) instead of leaving them to
         // their tokens' expiry.
         services.AddNexusSubAppLiveNotifier();

@@ -35,6 +35,8 @@ public static class NexusHostExtensions
         builder.AddNexusLogging(dataPath, host.LogFileName);
 
         var database = builder.Services.AddNexusFoundation(builder.Configuration, dataPath);
+        // The shop's one public origin: absolute links, the token issuer and host filtering (a foreign Host is 400).
+        builder.Services.AddNexusPublicUrl(builder.Configuration, builder.Environment);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             SqliteThreadPool.Reserve();

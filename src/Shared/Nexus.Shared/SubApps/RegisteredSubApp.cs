@@ -25,10 +25,14 @@ public sealed class RegisteredSubApp
     /// <summary>The sub-app's origin when remote, for the host page's CSP <c>frame-src</c>; null when same-origin.</summary>
     public string? RemoteOrigin => Settings.Url?.GetLeftPart(UriPartial.Authority);
 
-    /// <summary>The URL of a sub-app route (<c>/keys/42?x=1</c>) for an iframe <c>src</c>: relative when same-origin.</summary>
+    /// <summary>
+    /// The URL of a sub-app route (<c>/keys/42?x=1</c>) for an iframe <c>src</c>: relative when same-origin. A route
+    /// that is not a safe root-relative path (<see cref="SubAppPaths"/>: <c>/\/evil.example</c> would resolve to
+    /// another host) gives the sub-app's start page.
+    /// </summary>
     public string UrlFor(string? route)
     {
-        var relative = (route ?? string.Empty).TrimStart('/');
+        var relative = (SubAppPaths.SafeRootPath(string.IsNullOrEmpty(route) ? "/" : route) ?? "/").TrimStart('/');
         if (Settings.Url is { } remote)
         {
             var baseUrl = remote.AbsoluteUri.EndsWith('/') ? remote : new Uri(remote.AbsoluteUri + "/");

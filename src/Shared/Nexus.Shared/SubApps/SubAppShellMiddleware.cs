@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using Nexus.Shared.Web;
 
 namespace Nexus.Shared.SubApps;
 
@@ -13,11 +14,13 @@ internal sealed class SubAppShellMiddleware
 {
     private readonly RequestDelegate next;
     private readonly SubAppRegistry registry;
+    private readonly PublicUrl publicUrl;
 
-    public SubAppShellMiddleware(RequestDelegate next, SubAppRegistry registry, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    public SubAppShellMiddleware(RequestDelegate next, SubAppRegistry registry, PublicUrl publicUrl, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         this.next = next;
         this.registry = registry;
+        this.publicUrl = publicUrl;
         TokenUrl = configuration["SubApps:TokenUrl"] ?? "/api/identity/tokens";
     }
 
@@ -51,8 +54,8 @@ internal sealed class SubAppShellMiddleware
     // itself before reporting its size — and finds <main> parsed. Everything is preloaded from the head.
     private Task WriteShellAsync(HttpContext context, RegisteredSubApp app)
     {
-        var request = context.Request;
-        var self = $"{request.Scheme}://{request.Host}";
+        // The configured origin, not the request's Host: the shell is cached (by browsers and any shared cache).
+        var self = publicUrl.Origin;
         var allowed = app.Settings.AllowedHostOrigins.Count > 0 ? string.Join(' ', app.Settings.AllowedHostOrigins) : self;
         var hostUrl = (app.Settings.HostUrl?.GetLeftPart(UriPartial.Authority) ?? self) + $"/account/{app.Definition.Name}";
         var title = WebUtility.HtmlEncode(app.Definition.Title);

@@ -1,7 +1,7 @@
 // The bridge's own tests, run in Chromium. Each test('name', ...) below becomes one NUnit test case
 // (BridgeJavaScriptTests reads the names from this file); the page runs the one named in ?test=.
 import { embed } from '/_nexus/bridge/bridge-host.js';
-import { BridgeError, Channel, isEnvelope, normaliseOrigins } from '/_nexus/bridge/bridge-core.js';
+import { BridgeError, Channel, isEnvelope, normaliseOrigins, safeRootPath } from '/_nexus/bridge/bridge-core.js';
 
 const query = new URLSearchParams(location.search);
 const APP = query.get('app');
@@ -49,6 +49,45 @@ test('envelope check ignores other namespaces, versions and shapes', async () =>
   assert(!isEnvelope({ ns: 'nexus-bridge', v: 99, kind: 'event', session: 's' }), 'an unknown version is ignored');
   assert(!isEnvelope('nexus-bridge'), 'a string is ignored');
   assert(!isEnvelope(null), 'null is ignored');
+});
+
+// Issue 13 item 6: the same table as SubAppPathsTests on the server.
+const HOSTILE_PATHS = ['/\\evil.example', '/\\/evil.example', '/\t/evil.example', '/\n/evil.example', '/\r/evil.example',
+  '///evil.example', '//evil.example', '/.//evil.example', '/..//evil.example', 'https://evil.example/', 'javascript:alert(1)',
+  'evil.example', '', null, 42];
+
+test('path check refuses every hostile path and normalises the rest', async () => {
+  for (const bad of HOSTILE_PATHS) {
+    assert(safeRootPath(bad) === null, `${JSON.stringify(bad)} must be refused`);
+  }
+  for (const [good, expected] of [['/', '/'], ['/keys/42?x=1#top', '/keys/42?x=1#top'], ['/keys/../admin', '/admin']]) {
+    assert(safeRootPath(good) === expected, `${good} must pass as ${expected}, got ${safeRootPath(good)}`);
+  }
+});
+
+test('navigate to a hostile path is refused and leaves the top window and the frame where they are', async () => {
+  const host = await ready(frame({}));
+  const top = location.href;
+  const src = host.iframe.src;
+  for (const bad of HOSTILE_PATHS.filter((p) => typeof p === 'string')) {
+    for (const to of [{ host: bad }, { app: bad }]) {
+      let refused = false;
+      try {
+        host.navigate(to);
+      } catch (error) {
+        refused = error instanceof BridgeError && error.code === 'bad_request';
+      }
+      assert(refused, `navigate ${JSON.stringify(to)} must be refused`);
+    }
+    host.updateRoute(bad);
+    assert(host.route !== bad, `route ${JSON.stringify(bad)} must not be taken`);
+  }
+  let fromFrame = null;
+  await run(host, { action: 'navigate-app', to: '///evil.example' }).catch((error) => { fromFrame = error; });
+  assert(fromFrame !== null, 'the frame\'s own navigate request is answered with an error');
+  await sleep(200);
+  assert(location.href === top, 'the top window stayed');
+  assert(host.iframe.src === src, 'the frame stayed');
 });
 
 test('allow-list refuses wildcard and non-origins', async () => {

@@ -10,6 +10,7 @@ using Nexus.Modules.Identity.Contracts;
 using Nexus.Modules.Identity.Data;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Security.Tokens;
+using Nexus.Shared.Web;
 
 namespace Nexus.Modules.Identity.Tokens;
 
@@ -40,8 +41,12 @@ internal static class TokenEndpoints
         UserManager<ShopUser> users,
         TokenIssuer issuer,
         IMediator mediator,
+        PublicUrl publicUrl,
+        TokenIssueLimiter limiter,
         CancellationToken cancellationToken)
     {
+        // Same-origin is judged against the address the page was served from (host filtering has admitted it); the
+        // token's issuer is the configured public origin, never the Host header.
         var origin = $"{http.Request.Scheme}://{http.Request.Host}";
         if (!IsSameOriginBridgeCall(http.Request, origin))
         {
@@ -60,7 +65,14 @@ internal static class TokenEndpoints
         }
 
         var userId = users.GetUserId(principal);
-        var token = userId is null ? null : await mediator.Send(new IssueSubAppToken(userId, body!.Audience!, origin), cancellationToken);
+        if (userId is not null && limiter.TryIssue(userId) is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many tokens", detail: $"Try again in {seconds} seconds.");
+        }
+
+        var token = userId is null ? null : await mediator.Send(new IssueSubAppToken(userId, body!.Audience!, publicUrl.Origin), cancellationToken);
         if (token is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in again");

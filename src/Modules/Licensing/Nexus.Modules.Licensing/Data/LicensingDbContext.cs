@@ -29,6 +29,8 @@ internal sealed class LicensingDbContext : ModuleDbContext
             key.Property(k => k.Key).HasMaxLength(29).IsRequired();
             key.Property(k => k.CustomerId).HasMaxLength(64).IsRequired();
             key.Property(k => k.ProductName).HasMaxLength(200).IsRequired();
+            // The column's default is for keys issued before it existed; EF always writes the value itself.
+            key.Property(k => k.Version).IsConcurrencyToken().HasDefaultValue(0).ValueGeneratedNever();
             key.HasIndex(k => k.Key).IsUnique();
             key.HasIndex(k => k.CustomerId);
             key.HasIndex(k => new { k.OrderId, k.ProductId });

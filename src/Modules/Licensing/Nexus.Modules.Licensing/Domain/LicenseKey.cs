@@ -48,6 +48,12 @@ internal sealed class LicenseKey
 
     public DateTime? RevokedAt { get; private set; }
 
+    /// <summary>
+    /// Concurrency token, bumped by every activation: saving an activation updates this row only where the version
+    /// is still the one the count was read at, so parallel activations cannot all pass the limit.
+    /// </summary>
+    public int Version { get; private set; }
+
     public IReadOnlyList<DeviceActivation> Activations => activations;
 
     public IReadOnlyList<LicenseEvent> History => history;
@@ -74,6 +80,7 @@ internal sealed class LicenseKey
             return ActivationOutcome.LimitReached;
         }
 
+        Version++;
         activations.Add(new DeviceActivation(Guid.CreateVersion7(), Id, deviceId, deviceName, now));
         history.Add(new LicenseEvent(Guid.CreateVersion7(), Id, LicenseEventKind.Activated, deviceName, now));
         return ActivationOutcome.Activated;

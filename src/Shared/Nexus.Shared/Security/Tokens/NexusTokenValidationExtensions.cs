@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Nexus.Shared.Security.Tokens;
@@ -19,6 +20,12 @@ public static class NexusTokenValidationExtensions
         this IServiceCollection services, string audience, Uri jwksUrl, string? issuer = null, string scheme = DefaultScheme)
     {
         ArgumentNullException.ThrowIfNull(jwksUrl);
+        // Checked at start-up (exit 2 with the reason), not at the first token: see JwksTransport.
+        services.AddOptions<JwtBearerOptions>(scheme)
+            .Validate<IHostEnvironment>(
+                (_, environment) => JwksTransport.IsAllowed(jwksUrl, environment.IsDevelopment()),
+                $"the public keys at {jwksUrl} must be fetched over HTTPS outside Development (plain HTTP only from a loopback address); give the shop's address (e.g. SubApps:<name>:HostUrl) as https")
+            .ValidateOnStart();
         services.AddHttpClient(JwksClientName(scheme));
         return services.AddNexusTokenValidation(audience, issuer, scheme, provider =>
         {

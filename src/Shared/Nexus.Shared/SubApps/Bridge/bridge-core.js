@@ -32,6 +32,32 @@ export function envelope(session, kind, fields) {
   return Object.assign({ ns: NAMESPACE, v: VERSION, kind, session }, fields);
 }
 
+/**
+ * The one check for every path that crosses the bridge (navigate, route): a same-origin, root-relative path,
+ * returned normalised — or null. Browsers read `\` as `/` and drop tabs and newlines inside URLs, so
+ * `/\evil.example`, `/<tab>/evil.example` and `///evil.example` all name another host; they, anything that resolves
+ * off the page's origin, and anything whose normalised form starts with `//` (`/.//evil.example`) are refused.
+ * SubAppPaths.IsSafeRootPath is the server's equivalent.
+ */
+export function safeRootPath(path) {
+  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//') || path.length > 2048) {
+    return null;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\\\u0000-\u001f\u007f]/.test(path)) {
+    return null;
+  }
+  const probe = 'https://nexus.invalid';
+  let url;
+  try {
+    url = new URL(path, probe);
+  } catch {
+    return null;
+  }
+  const normalised = url.pathname + url.search + url.hash;
+  return url.origin === probe && !normalised.startsWith('//') ? normalised : null;
+}
+
 /** The origin of a URL, or null for anything that is not an absolute http(s) URL. */
 export function originOf(url, base) {
   try {

@@ -1,6 +1,6 @@
 // Nexus bridge, host side: embeds a sub-app in an iframe, answers its handshake, owns loading → timeout →
 // fallback, sizes the frame, mirrors its route, draws toasts and confirms, and hands over the token.
-import { BridgeError, Channel, NAMESPACE, SUPPORTED_VERSIONS, VERSION, isEnvelope, originOf } from './bridge-core.js';
+import { BridgeError, Channel, NAMESPACE, SUPPORTED_VERSIONS, VERSION, isEnvelope, originOf, safeRootPath } from './bridge-core.js';
 
 // Performance marks (nexus-bridge:host-embed, :host-token, :host-hello, :host-welcome) for tools and benchmarks.
 function mark(name) {
@@ -248,10 +248,12 @@ export class HostFrame {
   }
 
   updateRoute(route, title) {
-    if (typeof route === 'string' && route.startsWith('/')) {
-      this.route = route;
+    // The route becomes part of the host's URL and the frame's next src: only a safe root-relative path counts.
+    const safe = safeRootPath(route);
+    if (safe !== null) {
+      this.route = safe;
       if (this.opts.onRoute) {
-        this.opts.onRoute(route);
+        this.opts.onRoute(safe);
       }
     }
     if (title) {
@@ -265,15 +267,18 @@ export class HostFrame {
   }
 
   navigate(to) {
-    if (typeof to.app === 'string' && to.app.startsWith('/')) {
-      this.iframe.src = this.opts.appUrl ? this.opts.appUrl(to.app) : new URL(to.app.slice(1), this.opts.src).href;
+    // A framed page must never take the top window (or the frame) off its origin: same-origin root paths only.
+    const app = safeRootPath(to.app);
+    if (app !== null) {
+      this.iframe.src = this.opts.appUrl ? this.opts.appUrl(app) : new URL(app.slice(1), this.opts.src).href;
       return { ok: true };
     }
-    if (typeof to.host === 'string' && to.host.startsWith('/') && !to.host.startsWith('//')) {
-      this.win.location.assign(to.host);
+    const host = to.app === undefined ? safeRootPath(to.host) : null;
+    if (host !== null) {
+      this.win.location.assign(host);
       return { ok: true };
     }
-    throw new BridgeError('bad_request', "navigate needs { app: '/path' } or { host: '/path' }.");
+    throw new BridgeError('bad_request', "navigate needs { app: '/path' } or { host: '/path' }: a root-relative path on this site.");
   }
 
   tokenIsFresh() {

@@ -16,16 +16,37 @@ internal sealed class ActivationHandler : IRequestHandler<ActivateDevice, Activa
         this.clock = clock;
     }
 
+    /// <summary>Attempts before a key under a storm of parallel activations gives up (each round, one of them wins).</summary>
+    private const int MaxAttempts = 20;
+
+    /// <summary>
+    /// Unlike other commands this one saves itself: the activation and the bump of the key's version
+    /// (<see cref="LicenseKey.Version"/>, a concurrency token) commit together only if no other activation committed
+    /// since the key was read; the loser reads the key again and decides again — so 50 parallel activations of a
+    /// 3-device key give exactly 3, on SQLite and PostgreSQL alike. The unit of work then finds nothing left to save
+    /// (activation publishes no events).
+    /// </summary>
     public async Task<ActivationResult?> Handle(ActivateDevice request, CancellationToken cancellationToken)
     {
-        var key = await FindAsync(request.Key, request.CustomerId, cancellationToken);
-        if (key is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return null;
-        }
+            var key = await FindAsync(request.Key, request.CustomerId, cancellationToken);
+            if (key is null)
+            {
+                return null;
+            }
 
-        var outcome = key.Activate(request.DeviceId.Trim(), request.DeviceName.Trim(), clock.GetUtcNow().UtcDateTime);
-        return new ActivationResult(outcome, key.Id, key.ActiveCount, key.MaxActivations, outcome == ActivationOutcome.Activated);
+            var outcome = key.Activate(request.DeviceId.Trim(), request.DeviceName.Trim(), clock.GetUtcNow().UtcDateTime);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new ActivationResult(outcome, key.Id, key.ActiveCount, key.MaxActivations, outcome == ActivationOutcome.Activated);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     public async Task<ActivationResult?> Handle(DeactivateDevice request, CancellationToken cancellationToken)
