@@ -10,11 +10,9 @@ namespace Nexus.ArchitectureTests;
 /// </summary>
 internal sealed class ModuleBoundaryTests
 {
-    private static readonly Assembly[] NexusAssemblies = LoadNexusAssemblies();
+    private static IEnumerable<Assembly> Modules => NexusAssemblies.Modules;
 
-    private static IEnumerable<Assembly> Modules => NexusAssemblies.Where(a => IsModule(a.GetName().Name!));
-
-    private static IEnumerable<Assembly> Contracts => NexusAssemblies.Where(a => a.GetName().Name!.StartsWith("Nexus.Modules.", StringComparison.Ordinal) && a.GetName().Name!.EndsWith(".Contracts", StringComparison.Ordinal));
+    private static IEnumerable<Assembly> Contracts => NexusAssemblies.Contracts;
 
     [Test]
     public void The_solution_has_modules_to_check()
@@ -63,7 +61,7 @@ internal sealed class ModuleBoundaryTests
     [Test]
     public void Shared_building_blocks_know_no_module()
     {
-        var shared = NexusAssemblies.Where(a => a.GetName().Name!.StartsWith("Nexus.Shared", StringComparison.Ordinal));
+        var shared = NexusAssemblies.All.Where(a => a.GetName().Name!.StartsWith("Nexus.Shared", StringComparison.Ordinal));
         shared.SelectMany(a => a.GetReferencedAssemblies()).Select(r => r.Name!)
             .Should().NotContain(n => n.StartsWith("Nexus.Modules.", StringComparison.Ordinal) || n.StartsWith("Nexus.Host", StringComparison.Ordinal));
     }
@@ -116,7 +114,7 @@ internal sealed class ModuleBoundaryTests
     [Test]
     public void Module_classes_are_sealed_or_static_unless_meant_for_inheritance()
     {
-        var unsealed = NexusAssemblies.Where(a => a.GetName().Name!.StartsWith("Nexus.Modules.", StringComparison.Ordinal))
+        var unsealed = NexusAssemblies.All.Where(a => a.GetName().Name!.StartsWith("Nexus.Modules.", StringComparison.Ordinal))
             .SelectMany(SafeTypes)
             .Where(t => t.IsClass && !t.IsAbstract && !t.IsSealed && !IsCompilerGenerated(t) && !t.Name.StartsWith("Pages_", StringComparison.Ordinal))
             .Select(t => t.FullName)
@@ -124,32 +122,10 @@ internal sealed class ModuleBoundaryTests
         unsealed.Should().BeEmpty();
     }
 
-    private static bool IsModule(string name) =>
-        name.StartsWith("Nexus.Modules.", StringComparison.Ordinal) && !name.EndsWith(".Contracts", StringComparison.Ordinal);
-
     private static string ModuleName(string assemblyName) => assemblyName.Split('.')[2];
 
     private static bool IsCompilerGenerated(Type type) =>
         type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false) || type.Name.Contains('<', StringComparison.Ordinal);
 
-    private static IEnumerable<Type> SafeTypes(Assembly assembly)
-    {
-        try
-        {
-            return assembly.GetTypes();
-        }
-        catch (ReflectionTypeLoadException ex)
-        {
-            return ex.Types.OfType<Type>();
-        }
-    }
-
-    private static Assembly[] LoadNexusAssemblies()
-    {
-        var folder = AppContext.BaseDirectory;
-        return Directory.GetFiles(folder, "Nexus.*.dll")
-            .Where(f => !Path.GetFileName(f).Contains("Tests", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith("Nexus.Testing", StringComparison.Ordinal))
-            .Select(Assembly.LoadFrom)
-            .ToArray();
-    }
+    private static IEnumerable<Type> SafeTypes(Assembly assembly) => NexusAssemblies.Types(assembly);
 }

@@ -4,6 +4,8 @@ using System.Text.Json;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Modules.Licensing.Contracts;
+using Nexus.Modules.Licensing.Domain;
+using Nexus.Modules.Licensing.Features.Activation;
 using Nexus.Modules.Licensing.Features.Administration;
 using Nexus.Testing.Hosting;
 
@@ -62,6 +64,32 @@ internal sealed class ActivationApiTests
         using var freed = await client.PostAsJsonAsync("/api/licensing/deactivations", new { key = key.Key, deviceId = "pc-1" });
         (await freed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().Should().Be("deactivated");
         (await ActivateAsync(key.Key, "pc-3")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task A_deactivation_reports_what_it_did_never_an_activation()
+    {
+        var key = await IssueAsync();
+        (await ActivateAsync(key.Key, "pc-1")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            var freed = await mediator.Send(new DeactivateDevice(key.Key, "pc-1"));
+            freed.Should().BeEquivalentTo(new { Outcome = ActivationOutcome.Deactivated, Changed = true, ActiveDevices = 0 });
+            var again = await mediator.Send(new DeactivateDevice(key.Key, "pc-1"));
+            again.Should().BeEquivalentTo(new { Outcome = ActivationOutcome.NotActive, Changed = false, ActiveDevices = 0 });
+        }
+
+        using var response = await client.PostAsJsonAsync("/api/licensing/deactivations", new { key = key.Key, deviceId = "pc-1" });
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().Should().Be("not-active");
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            (await mediator.Send(new RevokeKey(key.Id))).Should().BeTrue();
+            (await mediator.Send(new DeactivateDevice(key.Key, "pc-1")))!.Outcome.Should().Be(ActivationOutcome.Revoked);
+        }
     }
 
     [Test]

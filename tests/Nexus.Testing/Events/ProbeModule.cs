@@ -25,6 +25,7 @@ public static class ProbeModule
             services.AddModuleDbContext<ProbeDbContext>(Name, ProbeDbContext.SchemaName);
             services.AddScoped<IRequestHandler<EmitProbePings, int>, EmitProbePingsHandler>();
             services.AddScoped<IRequestHandler<PublishThroughProbe, int>, PublishThroughProbeHandler>();
+            services.AddScoped<IRequestHandler<PingAroundCommand, int>, PingAroundCommandHandler>();
             services.AddSingleton<ProbeHandlerSwitch>();
             if (consume)
             {

@@ -23,9 +23,8 @@ public static class PersistenceServiceCollectionExtensions
         // every command, relay batch and consumer batch opens a scope. Module contexts take only their options.
         services.AddDbContextPool<TContext>((provider, options) =>
             ConfigureProvider(options, provider.GetRequiredService<DatabaseSettings>(), schema));
-        // Nexus.Modules.<Name>.Data -> Nexus.Modules.<Name>: the namespace root of the module and its Contracts.
-        var moduleNamespace = string.Join('.', (typeof(TContext).Namespace ?? string.Empty).Split('.').Take(3));
-        services.AddSingleton(new ModuleDatabase(moduleName, schema, typeof(TContext), moduleNamespace));
+        // The context's assembly is the module's: the unit of work commits the commands handled there on this context.
+        services.AddSingleton(new ModuleDatabase(moduleName, schema, typeof(TContext), typeof(TContext).Assembly));
         services.TryAddSingleton<ModuleDatabaseRegistry>();
         services.AddHealthChecks().AddDbContextCheck<TContext>($"database:{schema}", tags: ["ready"]);
         return services;

@@ -56,5 +56,5 @@ internal sealed class SqlServerMigrationScriptTests
         }
     }
 
-    private static ModuleDatabase ProbeModule => new("Probe", ProbeDbContext.SchemaName, typeof(ProbeDbContext), typeof(ProbeDbContext).Namespace!);
+    private static ModuleDatabase ProbeModule => new("Probe", ProbeDbContext.SchemaName, typeof(ProbeDbContext), typeof(ProbeDbContext).Assembly);
 }

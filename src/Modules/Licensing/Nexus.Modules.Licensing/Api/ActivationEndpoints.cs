@@ -38,7 +38,7 @@ internal static class ActivationEndpoints
             var result = await mediator.Send(new DeactivateDevice(body.Key ?? string.Empty, body.DeviceId ?? string.Empty), ct);
             return result is null
                 ? UnknownKey()
-                : Results.Ok(new ActivationResponse(result.Changed ? "deactivated" : "not-active", result.ActiveDevices, result.MaxActivations));
+                : Results.Ok(new ActivationResponse(result.Outcome == ActivationOutcome.Deactivated ? "deactivated" : "not-active", result.ActiveDevices, result.MaxActivations));
         });
     }
 

@@ -1,18 +1,16 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Nexus.Shared.Messaging;
-using Nexus.Shared.Persistence;
 
 namespace Nexus.Modules.Customers.Data.Migrations;
 
-/// <summary>The module's outbox and inbox for integration events (docs/decisions/0007).</summary>
+/// <summary>The module's outbox and inbox for integration events: the shared step (docs/decisions/0007).</summary>
 [DbContext(typeof(CustomersDbContext))]
 [Migration("202611220700_AddEventTables")]
-internal sealed class M202611220700_AddEventTables : Migration
+internal sealed class M202611220700_AddEventTables : AddEventTablesMigration
 {
-    protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.CreateEventTables(new ModuleNaming(migrationBuilder.ActiveProvider, CustomersDbContext.SchemaName));
-
-    protected override void Down(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.DropEventTables(new ModuleNaming(migrationBuilder.ActiveProvider, CustomersDbContext.SchemaName));
+    public M202611220700_AddEventTables()
+        : base(CustomersDbContext.SchemaName)
+    {
+    }
 }

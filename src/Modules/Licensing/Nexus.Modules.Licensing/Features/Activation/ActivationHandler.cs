@@ -38,7 +38,8 @@ internal sealed class ActivationHandler : IRequestHandler<ActivateDevice, Activa
 
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = request.ActivationId is { } id ? key.Deactivate(id, now) : key.DeactivateDevice(request.DeviceId ?? string.Empty, now);
-        var outcome = key.RevokedAt is null ? ActivationOutcome.Activated : ActivationOutcome.Revoked;
+        // A deactivation reports what it did, never "Activated" (it once did, whatever happened).
+        var outcome = changed ? ActivationOutcome.Deactivated : key.RevokedAt is null ? ActivationOutcome.NotActive : ActivationOutcome.Revoked;
         return new ActivationResult(outcome, key.Id, key.ActiveCount, key.MaxActivations, changed);
     }
 

@@ -2,7 +2,6 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Modules.Licensing.Data;
 using Nexus.Modules.Licensing.Domain;
-using Nexus.Modules.Licensing.Features.CustomerKeys;
 using Nexus.Shared.Application;
 using Nexus.Shared.SubApps.Live;
 
@@ -40,7 +39,7 @@ internal sealed class AdministrationHandler :
         }
 
         var keys = await query.OrderByDescending(k => k.IssuedAt).Take(50).ToListAsync(cancellationToken);
-        return [.. keys.Select(CustomerKeyQueriesHandler.Summary)];
+        return [.. keys.Select(KeySummary.Of)];
     }
 
     public async Task<bool> Handle(RevokeKey request, CancellationToken cancellationToken)

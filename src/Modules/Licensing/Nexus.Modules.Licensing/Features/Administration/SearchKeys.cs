@@ -1,4 +1,3 @@
-using Nexus.Modules.Licensing.Features.CustomerKeys;
 using Nexus.Shared.Abstractions.Application;
 
 namespace Nexus.Modules.Licensing.Features.Administration;

@@ -16,7 +16,7 @@ internal sealed class CustomerKeyQueriesHandler : IRequestHandler<ListCustomerKe
         var keys = await db.Keys.AsNoTracking().Include(k => k.Activations)
             .Where(k => k.CustomerId == request.CustomerId)
             .ToListAsync(cancellationToken);
-        return [.. keys.OrderBy(k => k.ProductName).ThenByDescending(k => k.IssuedAt).Select(Summary)];
+        return [.. keys.OrderBy(k => k.ProductName).ThenByDescending(k => k.IssuedAt).Select(KeySummary.Of)];
     }
 
     public async Task<KeyDetails?> Handle(GetCustomerKey request, CancellationToken cancellationToken)
@@ -27,11 +27,8 @@ internal sealed class CustomerKeyQueriesHandler : IRequestHandler<ListCustomerKe
         return key is null ? null : Details(key);
     }
 
-    internal static KeySummary Summary(LicenseKey k) =>
-        new(k.Id, k.ProductName, k.Key, k.ActiveCount, k.MaxActivations, k.IssuedAt, k.RevokedAt is not null, k.CustomerId);
-
     internal static KeyDetails Details(LicenseKey key) => new(
-        Summary(key),
+        KeySummary.Of(key),
         [.. key.Activations.Where(a => a.DeactivatedAt is null).OrderBy(a => a.ActivatedAt).Select(a => new DeviceView(a.Id, a.DeviceName, a.ActivatedAt))],
         [.. key.History.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => new HistoryLine(Describe(e.Kind), e.Device, e.At))]);
 

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nexus.Modules.Licensing.Features;
 using Nexus.Modules.Licensing.Features.CustomerKeys;
 using Nexus.Shared.SubApps;
 

@@ -2,8 +2,8 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nexus.Modules.Licensing.Features;
 using Nexus.Modules.Licensing.Features.Administration;
-using Nexus.Modules.Licensing.Features.CustomerKeys;
 using Nexus.Shared.SubApps;
 
 namespace Nexus.Modules.Licensing.Pages.Apps.Licensing.Admin;
