@@ -96,4 +96,84 @@ internal sealed class EventRowWriterTests
         var act = () => EventRowWriter.InsertAsync(context, [new OutboxMessage { Id = Guid.CreateVersion7(), Name = "probe.pinged", Payload = "{}" }], CancellationToken.None);
         await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*inside the transaction*");
     }
+
+    [Test]
+    public async Task Rows_a_handler_added_are_written_in_bulk_and_read_back_identically_on_sqlite()
+    {
+        using var host = new NexusHostFactory().WithProbe(consume: false);
+        _ = host.Server;
+        await AddedRoundTripAsync(host);
+    }
+
+    [Test]
+    public async Task Rows_a_handler_added_are_written_in_bulk_and_read_back_identically_on_postgres()
+    {
+        using var host = (await NexusHostFactory.OnPostgresAsync()).WithProbe(consume: false);
+        _ = host.Server;
+        await AddedRoundTripAsync(host);
+    }
+
+    private static async Task AddedRoundTripAsync(NexusHostFactory host)
+    {
+        // Microseconds: PostgreSQL's timestamp precision.
+        var at = new DateTime(2026, 12, 2, 16, 40, 0, 123, DateTimeKind.Utc).AddTicks(4560);
+        // More rows than one statement holds.
+        var rows = Enumerable.Range(0, 40).Select(i => new ProbeApplied
+        {
+            Id = Guid.CreateVersion7(),
+            EventId = Guid.CreateVersion7(),
+            Kind = "pinged",
+            Sequence = i,
+            CorrelationId = i % 2 == 0 ? null : $"corr-{i}",
+            OccurredAt = at.AddSeconds(i),
+            AppliedAt = at,
+        }).ToList();
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+            context.Applied.AddRange(rows);
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            (await EventRowWriter.InsertAddedAsync(context, CancellationToken.None)).Should().Be(40);
+            context.ChangeTracker.HasChanges().Should().BeFalse("the rows are written: SaveChanges must not insert them again");
+            (await context.SaveChangesAsync()).Should().Be(0);
+            await transaction.CommitAsync();
+        }
+
+        await using var check = host.Services.CreateAsyncScope();
+        var ids = rows.Select(r => r.Id).ToList();
+        var stored = await check.ServiceProvider.GetRequiredService<ProbeDbContext>().Applied.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync();
+        stored.Should().BeEquivalentTo(rows);
+    }
+
+    [Test]
+    public async Task A_context_with_any_change_but_plain_inserts_is_left_whole_to_SaveChanges()
+    {
+        using var host = new NexusHostFactory().WithProbe(consume: false);
+        _ = host.Server;
+        var existing = new ProbeApplied { Id = Guid.CreateVersion7(), EventId = Guid.CreateVersion7(), Kind = "old", OccurredAt = DateTime.UtcNow, AppliedAt = DateTime.UtcNow };
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+            context.Applied.Add(existing);
+            await context.SaveChangesAsync();
+        }
+
+        var added = new ProbeApplied { Id = Guid.CreateVersion7(), EventId = Guid.CreateVersion7(), Kind = "new", OccurredAt = DateTime.UtcNow, AppliedAt = DateTime.UtcNow };
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+            (await context.Applied.SingleAsync(a => a.Id == existing.Id)).Kind = "changed";
+            context.Applied.Add(added);
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            (await EventRowWriter.InsertAddedAsync(context, CancellationToken.None)).Should().Be(0);
+            (await context.SaveChangesAsync()).Should().Be(2, "the insert and the update both went to SaveChanges");
+            await transaction.CommitAsync();
+        }
+
+        await using var check = host.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<ProbeDbContext>();
+        (await db.Applied.AsNoTracking().SingleAsync(a => a.Id == existing.Id)).Kind.Should().Be("changed");
+        (await db.Applied.AsNoTracking().CountAsync(a => a.Id == added.Id)).Should().Be(1);
+    }
 }

@@ -65,4 +65,18 @@ internal sealed class EventBusRulesTests
     }
 
     private sealed record Unnamed : IntegrationEvent;
+
+    [Test]
+    public void A_wake_up_names_the_streams_that_got_entries_and_wakes_only_their_consumers()
+    {
+        EventEnvelope Envelope(string name) => new(Guid.CreateVersion7(), name, 1, "{}", null, DateTime.UtcNow);
+        var message = RedisEventTransport.WakeMessage([Envelope("probe.pinged"), Envelope("catalog.product-created"), Envelope("probe.pinged")]);
+
+        message.Split('\n').Should().BeEquivalentTo("probe.pinged", "catalog.product-created");
+        RedisEventTransport.Concerns(message, new HashSet<string> { "catalog.product-created" }).Should().BeTrue();
+        RedisEventTransport.Concerns(message, new HashSet<string> { "ordering.order-paid" }).Should().BeFalse();
+        RedisEventTransport.Concerns(RedisEventTransport.WakeMessage([Envelope("ordering.order-paid")]), new HashSet<string> { "ordering.order-paid" }).Should().BeTrue();
+        // What publishers before this change sent: wakes everyone.
+        RedisEventTransport.Concerns(1, new HashSet<string> { "ordering.order-paid" }).Should().BeTrue();
+    }
 }

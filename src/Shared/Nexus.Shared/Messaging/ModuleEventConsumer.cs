@@ -305,7 +305,22 @@ internal sealed partial class ModuleEventConsumer
         // The handlers' changes, the inbox rows of what they handled and the events they published (this module's
         // outbox) are committed together.
         var publisher = (IntegrationEventPublisher)services.GetRequiredService<IIntegrationEventPublisher>();
-        var staged = await publisher.SaveChangesAsync(context, handled, now, cancellationToken);
+        int staged;
+        var transaction = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using (transaction)
+        {
+            // The inbox first: a duplicate (another instance recorded the event meanwhile) fails before any other work.
+            // Then the rows the handlers added, in multi-row statements rather than through the change tracker (one
+            // or more rows per event: the consumer's largest cost per event); anything else goes to SaveChanges.
+            await EventRowWriter.InsertAsync(context, handled, cancellationToken);
+            await EventRowWriter.InsertAddedAsync(context, cancellationToken);
+            staged = await publisher.SaveChangesAsync(context, [], now, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
         if (staged > 0)
         {
             outboxSignal.Notify(ModuleName);

@@ -77,7 +77,8 @@ internal sealed partial class RedisEventTransport : IEventTransport
             adds[i] = transaction.StreamAddAsync(StreamKey(e.Name), fields, maxLength: options.RedisStreamMaxLength, useApproximateMaxLength: true);
         }
 
-        adds[^1] = transaction.PublishAsync(WakeChannel, 1);
+        // The wake-up names the streams that got entries, so only the consumers reading them go and read.
+        adds[^1] = transaction.PublishAsync(WakeChannel, WakeMessage(events));
         if (!await transaction.ExecuteAsync())
         {
             throw new RedisException("Redis discarded the publishing transaction.");
@@ -94,6 +95,7 @@ internal sealed partial class RedisEventTransport : IEventTransport
     {
         using var wake = new SemaphoreSlim(0, 1);
         var streams = eventNames.Select(StreamKey).ToArray();
+        var wanted = eventNames.ToHashSet(StringComparer.Ordinal);
         var subscribed = false;
         var groupsReady = false;
         var readOwnPending = true; // entries this consumer read but did not acknowledge
@@ -107,7 +109,13 @@ internal sealed partial class RedisEventTransport : IEventTransport
                 var database = multiplexer.GetDatabase();
                 if (!subscribed)
                 {
-                    await multiplexer.GetSubscriber().SubscribeAsync(WakeChannel, (_, _) => Release(wake));
+                    await multiplexer.GetSubscriber().SubscribeAsync(WakeChannel, (_, message) =>
+                    {
+                        if (Concerns(message, wanted))
+                        {
+                            Release(wake);
+                        }
+                    });
                     subscribed = true;
                 }
 
@@ -189,6 +197,47 @@ internal sealed partial class RedisEventTransport : IEventTransport
                 // Exists already.
             }
         }
+    }
+
+    /// <summary>The wake-up message of a published batch: its distinct event names, one per line.</summary>
+    internal static string WakeMessage(IReadOnlyList<EventEnvelope> events)
+    {
+        if (events.Count == 1)
+        {
+            return events[0].Name;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            names.Add(e.Name);
+        }
+
+        return string.Join('\n', names);
+    }
+
+    /// <summary>
+    /// Whether a wake-up concerns a consumer of <paramref name="eventNames"/>. Under load most wake-ups are for other
+    /// modules' streams, and each one a consumer followed cost it a read that found nothing. A message that names no
+    /// event (an older publisher sent "1") wakes every consumer, as before.
+    /// </summary>
+    internal static bool Concerns(RedisValue message, IReadOnlySet<string> eventNames)
+    {
+        var text = (string?)message;
+        if (string.IsNullOrEmpty(text) || text == "1")
+        {
+            return true;
+        }
+
+        foreach (var name in text.Split('\n'))
+        {
+            if (eventNames.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Release(SemaphoreSlim wake)

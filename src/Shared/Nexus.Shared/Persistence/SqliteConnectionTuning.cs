@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Nexus.Shared.Persistence;
 
@@ -19,21 +21,48 @@ internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA synchronous=NORMAL;";
 
+    // The handles already tuned; an entry goes with its handle when the pool finally closes it.
+    private static readonly ConditionalWeakTable<sqlite3, object> TunedHandles = [];
+    private static readonly object Marker = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
-        SqliteLockWait.Install((SqliteConnection)connection);
+        var sqlite = (SqliteConnection)connection;
+        if (!Tuned(sqlite))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            MarkTuned(sqlite);
+        }
+
+        SqliteLockWait.Install(sqlite);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        SqliteLockWait.Install((SqliteConnection)connection);
+        var sqlite = (SqliteConnection)connection;
+        if (!Tuned(sqlite))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkTuned(sqlite);
+        }
+
+        SqliteLockWait.Install(sqlite);
     }
+
+    // Microsoft.Data.Sqlite pools SQLite handles and hands the same one out again on every open; a pragma stays set on
+    // its handle, and preparing and running it on every open (once or more per command and per event batch) showed in
+    // Bench-Events' profile. The busy handler is installed on every open all the same: a plain native call, and this
+    // way nothing depends on what the pool might reset on a handle it hands out again.
+    private static bool Tuned(SqliteConnection connection) => TunedHandles.TryGetValue(Handle(connection), out _);
+
+    private static void MarkTuned(SqliteConnection connection) => TunedHandles.TryAdd(Handle(connection), Marker);
+
+    private static sqlite3 Handle(SqliteConnection connection) =>
+        connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
 }
