@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using Nexus.Shared.Abstractions.Application;
 
 namespace Nexus.Modules.Identity.Features.ChangeRoles;
 
 /// <summary>An Admin sets an account's roles to exactly <paramref name="Roles"/> (known role names only). Audited.</summary>
-internal sealed record ChangeRoles(string UserId, IReadOnlySet<string> Roles, ClaimsPrincipal Actor) : ICommand<StaffChangeResult?>;
+internal sealed record ChangeRoles(string UserId, IReadOnlySet<string> Roles, ClaimsPrincipal Actor) : IStaffChange;

@@ -1,4 +1,3 @@
-using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Nexus.Modules.Identity.Audit;
 using Nexus.Modules.Identity.Data;
@@ -10,41 +9,27 @@ namespace Nexus.Modules.Identity.Features.ChangeRoles;
 /// Adds and removes roles, renews the security stamp (so the user's sessions pick up the change at their next check)
 /// and writes the audit row — one commit (before, each step saved on its own).
 /// </summary>
-internal sealed class ChangeRolesHandler : IRequestHandler<ChangeRoles, StaffChangeResult?>
+internal sealed class ChangeRolesHandler : StaffChangeHandler<ChangeRoles>
 {
-    private readonly UserManager<ShopUser> users;
-    private readonly IdentityStoreSaves saves;
-    private readonly AuditLog audit;
-
     public ChangeRolesHandler(UserManager<ShopUser> users, IdentityStoreSaves saves, AuditLog audit)
+        : base(users, saves, audit)
     {
-        this.users = users;
-        this.saves = saves;
-        this.audit = audit;
     }
 
-    public async Task<StaffChangeResult?> Handle(ChangeRoles request, CancellationToken cancellationToken)
+    protected override async Task<StaffChangeResult> ChangeAsync(ChangeRoles request, ShopUser user)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        using var deferred = saves.Defer();
-        var user = await users.FindByIdAsync(request.UserId);
-        if (user is null)
-        {
-            return null;
-        }
-
-        if (user.Id == users.GetUserId(request.Actor) && !request.Roles.Contains(NexusRoles.Admin))
+        if (user.Id == Users.GetUserId(request.Actor) && !request.Roles.Contains(NexusRoles.Admin))
         {
             return StaffChangeResult.Refused("You cannot remove your own Admin role.");
         }
 
-        var current = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
+        var current = (await Users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
         var add = request.Roles.Except(current).ToList();
         var remove = current.Except(request.Roles).ToList();
-        IdentityCommandResults.ThrowIfFailed(await users.AddToRolesAsync(user, add), "add roles");
-        IdentityCommandResults.ThrowIfFailed(await users.RemoveFromRolesAsync(user, remove), "remove roles");
-        IdentityCommandResults.ThrowIfFailed(await users.UpdateSecurityStampAsync(user), "renew the security stamp");
-        audit.Record(request.Actor, "roles-changed", user, $"added: {string.Join(",", add)}; removed: {string.Join(",", remove)}");
+        IdentityCommandResults.ThrowIfFailed(await Users.AddToRolesAsync(user, add), "add roles");
+        IdentityCommandResults.ThrowIfFailed(await Users.RemoveFromRolesAsync(user, remove), "remove roles");
+        IdentityCommandResults.ThrowIfFailed(await Users.UpdateSecurityStampAsync(user), "renew the security stamp");
+        Audit.Record(request.Actor, "roles-changed", user, $"added: {string.Join(",", add)}; removed: {string.Join(",", remove)}");
         return StaffChangeResult.Done("Roles saved.");
     }
 }

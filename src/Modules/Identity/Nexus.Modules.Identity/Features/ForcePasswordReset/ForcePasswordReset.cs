@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Nexus.Shared.Abstractions.Application;
 
 namespace Nexus.Modules.Identity.Features.ForcePasswordReset;
 
@@ -7,4 +6,4 @@ namespace Nexus.Modules.Identity.Features.ForcePasswordReset;
 /// An Admin clears an account's password (it stops working at once) and renews its security stamp, ending its
 /// sessions. Audited. The caller then e-mails the user a link to choose a new one (see the handler).
 /// </summary>
-internal sealed record ForcePasswordReset(string UserId, ClaimsPrincipal Actor) : ICommand<StaffChangeResult?>;
+internal sealed record ForcePasswordReset(string UserId, ClaimsPrincipal Actor) : IStaffChange;

@@ -1,4 +1,3 @@
-using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Nexus.Modules.Identity.Audit;
 using Nexus.Modules.Identity.Data;
@@ -10,33 +9,19 @@ namespace Nexus.Modules.Identity.Features.ForcePasswordReset;
 /// after this command committed (Notifications' SendEmail, a command of its own): a link is only sent for a reset that
 /// really happened, and its token is made from the stamp that was saved.
 /// </summary>
-internal sealed class ForcePasswordResetHandler : IRequestHandler<ForcePasswordReset, StaffChangeResult?>
+internal sealed class ForcePasswordResetHandler : StaffChangeHandler<ForcePasswordReset>
 {
-    private readonly UserManager<ShopUser> users;
-    private readonly IdentityStoreSaves saves;
-    private readonly AuditLog audit;
-
     public ForcePasswordResetHandler(UserManager<ShopUser> users, IdentityStoreSaves saves, AuditLog audit)
+        : base(users, saves, audit)
     {
-        this.users = users;
-        this.saves = saves;
-        this.audit = audit;
     }
 
-    public async Task<StaffChangeResult?> Handle(ForcePasswordReset request, CancellationToken cancellationToken)
+    protected override async Task<StaffChangeResult> ChangeAsync(ForcePasswordReset request, ShopUser user)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        using var deferred = saves.Defer();
-        var user = await users.FindByIdAsync(request.UserId);
-        if (user is null)
-        {
-            return null;
-        }
-
         // The old password stops working at once: only the e-mailed link can set a new one.
-        IdentityCommandResults.ThrowIfFailed(await users.RemovePasswordAsync(user), "remove the password");
-        IdentityCommandResults.ThrowIfFailed(await users.UpdateSecurityStampAsync(user), "renew the security stamp");
-        audit.Record(request.Actor, "password-reset-forced", user, null);
+        IdentityCommandResults.ThrowIfFailed(await Users.RemovePasswordAsync(user), "remove the password");
+        IdentityCommandResults.ThrowIfFailed(await Users.UpdateSecurityStampAsync(user), "renew the security stamp");
+        Audit.Record(request.Actor, "password-reset-forced", user, null);
         return StaffChangeResult.Done("Password cleared; a link to choose a new one was e-mailed to the user.");
     }
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using Nexus.Shared.Abstractions.Application;
 
 namespace Nexus.Modules.Identity.Features.UnlockAccount;
 
 /// <summary>An Admin ends an account's lockout and clears its failed sign-in count. Audited.</summary>
-internal sealed record UnlockAccount(string UserId, ClaimsPrincipal Actor) : ICommand<StaffChangeResult?>;
+internal sealed record UnlockAccount(string UserId, ClaimsPrincipal Actor) : IStaffChange;

@@ -1,4 +1,3 @@
-using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Nexus.Modules.Identity.Audit;
 using Nexus.Modules.Identity.Data;
@@ -6,32 +5,18 @@ using Nexus.Modules.Identity.Data;
 namespace Nexus.Modules.Identity.Features.UnlockAccount;
 
 /// <summary>Lockout end cleared, failed count reset and the audit row: one commit.</summary>
-internal sealed class UnlockAccountHandler : IRequestHandler<UnlockAccount, StaffChangeResult?>
+internal sealed class UnlockAccountHandler : StaffChangeHandler<UnlockAccount>
 {
-    private readonly UserManager<ShopUser> users;
-    private readonly IdentityStoreSaves saves;
-    private readonly AuditLog audit;
-
     public UnlockAccountHandler(UserManager<ShopUser> users, IdentityStoreSaves saves, AuditLog audit)
+        : base(users, saves, audit)
     {
-        this.users = users;
-        this.saves = saves;
-        this.audit = audit;
     }
 
-    public async Task<StaffChangeResult?> Handle(UnlockAccount request, CancellationToken cancellationToken)
+    protected override async Task<StaffChangeResult> ChangeAsync(UnlockAccount request, ShopUser user)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        using var deferred = saves.Defer();
-        var user = await users.FindByIdAsync(request.UserId);
-        if (user is null)
-        {
-            return null;
-        }
-
-        IdentityCommandResults.ThrowIfFailed(await users.SetLockoutEndDateAsync(user, null), "clear the lockout end");
-        IdentityCommandResults.ThrowIfFailed(await users.ResetAccessFailedCountAsync(user), "reset the failed sign-in count");
-        audit.Record(request.Actor, "unlocked", user, null);
+        IdentityCommandResults.ThrowIfFailed(await Users.SetLockoutEndDateAsync(user, null), "clear the lockout end");
+        IdentityCommandResults.ThrowIfFailed(await Users.ResetAccessFailedCountAsync(user), "reset the failed sign-in count");
+        Audit.Record(request.Actor, "unlocked", user, null);
         return StaffChangeResult.Done("Account unlocked.");
     }
 }
