@@ -1,7 +1,6 @@
 using MediatR;
 using Nexus.Shared.Abstractions.Application;
 using Nexus.Shared.Abstractions.Messaging;
-using Nexus.Shared.Web;
 
 namespace Nexus.Testing.Events;
 
@@ -29,16 +28,7 @@ internal sealed class PingAroundCommandHandler : IRequestHandler<PingAroundComma
     public async Task<int> Handle(PingAroundCommand request, CancellationToken cancellationToken)
     {
         var ping = new ProbePinged(request.Sequence, Poison: false);
-        db.Applied.Add(new ProbeApplied
-        {
-            Id = Guid.CreateVersion7(),
-            EventId = ping.EventId,
-            Kind = "outer",
-            Sequence = request.Sequence,
-            CorrelationId = CorrelationId.Current,
-            OccurredAt = ping.OccurredAt,
-            AppliedAt = ping.OccurredAt,
-        });
+        db.Applied.Add(ProbeApplied.Of(ping, "outer", request.Sequence));
         events.Publish(ping);
         await request.Inner(mediator, cancellationToken);
         if (request.FailAfterInner)

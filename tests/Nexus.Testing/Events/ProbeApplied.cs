@@ -1,3 +1,5 @@
+using Nexus.Shared.Abstractions.Messaging;
+
 namespace Nexus.Testing.Events;
 
 /// <summary>
@@ -19,4 +21,20 @@ public sealed class ProbeApplied
     public DateTime OccurredAt { get; set; }
 
     public DateTime AppliedAt { get; set; }
+
+    /// <summary>A row for <paramref name="integrationEvent"/>, applied now under the current correlation id.</summary>
+    public static ProbeApplied Of(IntegrationEvent integrationEvent, string kind, int sequence = 0)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        return new ProbeApplied
+        {
+            Id = Guid.CreateVersion7(),
+            EventId = integrationEvent.EventId,
+            Kind = kind,
+            Sequence = sequence,
+            CorrelationId = Nexus.Shared.Web.CorrelationId.Current,
+            OccurredAt = integrationEvent.OccurredAt,
+            AppliedAt = DateTime.UtcNow,
+        };
+    }
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Nexus.Modules.Catalog.Contracts.Events;
 using Nexus.Shared.Abstractions.Messaging;
-using Nexus.Shared.Web;
 
 namespace Nexus.Testing.Events;
 
@@ -29,16 +28,7 @@ public sealed class ProbePingedHandler : IIntegrationEventHandler<ProbePinged>
             }
         }
 
-        db.Applied.Add(new ProbeApplied
-        {
-            Id = Guid.CreateVersion7(),
-            EventId = integrationEvent.EventId,
-            Kind = "pinged",
-            Sequence = integrationEvent.Sequence,
-            CorrelationId = CorrelationId.Current,
-            OccurredAt = integrationEvent.OccurredAt,
-            AppliedAt = DateTime.UtcNow,
-        });
+        db.Applied.Add(ProbeApplied.Of(integrationEvent, "pinged", integrationEvent.Sequence));
         return Task.CompletedTask;
     }
 }
@@ -59,15 +49,7 @@ public sealed partial class ProbeProductCreatedHandler : IIntegrationEventHandle
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
         LogProductSeen(logger, integrationEvent.Sku);
-        db.Applied.Add(new ProbeApplied
-        {
-            Id = Guid.CreateVersion7(),
-            EventId = integrationEvent.EventId,
-            Kind = "product-created:" + integrationEvent.Sku,
-            CorrelationId = CorrelationId.Current,
-            OccurredAt = integrationEvent.OccurredAt,
-            AppliedAt = DateTime.UtcNow,
-        });
+        db.Applied.Add(ProbeApplied.Of(integrationEvent, "product-created:" + integrationEvent.Sku));
         return Task.CompletedTask;
     }
 
