@@ -22,7 +22,12 @@ namespace Nexus.IntegrationTests.Hosting;
 internal sealed partial class HostCompositionTests
 {
     // Both hosts serve the Licensing sub-app with the same framing rule, so their headers can be compared as they are.
-    private static readonly Dictionary<string, string?> SameFraming = new() { ["SubApps:licensing:AllowedHostOrigins:0"] = "https://shop.example" };
+    // Both answer as https://shop.example (the clients' address), so host filtering admits the same Host on both.
+    private static readonly Dictionary<string, string?> SameFraming = new()
+    {
+        ["SubApps:licensing:AllowedHostOrigins:0"] = "https://shop.example",
+        ["Nexus:PublicUrl"] = "https://shop.example/",
+    };
 
     private static readonly string[] SecurityHeaders =
     [

@@ -20,6 +20,8 @@ internal sealed class LicensingServiceFactory : WebApplicationFactory<LicensingS
         {
             ["Nexus:DataPath"] = DataPath,
             ["SubApps:licensing:HostUrl"] = "https://shop.example/",
+            // Required outside Development; the in-memory test server answers as http://localhost (like NexusHostFactory).
+            ["Nexus:PublicUrl"] = "http://localhost/",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

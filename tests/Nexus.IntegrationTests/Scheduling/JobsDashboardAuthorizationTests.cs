@@ -96,12 +96,13 @@ internal sealed class JobsDashboardAuthorizationTests
         page.Should().Contain("recurring/trigger", "Admin gets the trigger button");
 
         using var withoutToken = await admin.SendAsync(Post("/admin/jobs/recurring/trigger", token: null, ("jobs[]", RecurringJobIds.DatabaseMaintenance)));
-        // Hangfire answers a failed antiforgery check with 400 (Bad Request).
-        withoutToken.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a cross-site POST carries no token");
+        // Hangfire answers a failed antiforgery check with 403. (This used to read 400: the status page, re-executed for
+        // the refused POST, failed its own antiforgery check and replaced Hangfire's answer — issue 13 item 11.)
+        withoutToken.StatusCode.Should().Be(HttpStatusCode.Forbidden, "a cross-site POST carries no token");
         using var forgedToken = await admin.SendAsync(Post("/admin/jobs/recurring/trigger", "not-a-token", ("jobs[]", RecurringJobIds.DatabaseMaintenance)));
-        forgedToken.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        forgedToken.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         using var statsWithoutToken = await admin.SendAsync(Post("/admin/jobs/stats", token: null, ("metrics[]", "enqueued:count")));
-        statsWithoutToken.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        statsWithoutToken.StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
         using var triggered = await admin.SendAsync(Post("/admin/jobs/recurring/trigger", AntiforgeryToken(page), ("jobs[]", RecurringJobIds.DatabaseMaintenance)));
         triggered.StatusCode.Should().Be(HttpStatusCode.NoContent);
