@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Nexus.Modules.Identity.Data;
+using Nexus.Shared.Abstractions.Security;
+using Nexus.Testing.Hosting;
 
 namespace Nexus.IntegrationTests.Startup;
 
@@ -64,6 +69,34 @@ internal sealed class StartupFailureTests
         result.ShouldFailNaming("Scheduling:DatabaseMaintenanceCron", "'0 0 3 ? * 2' is in the old seconds-first format");
         result.ExitCode.Should().Be(2);
         result.StandardError.Should().Contain("use 5 fields, minute first, in UTC").And.Contain("\"30 3 * * *\"");
+    }
+
+    [Test]
+    public async Task An_admin_address_that_names_an_existing_account_stops_start_up_instead_of_promoting_it()
+    {
+        // Issue 13 item 9: a customer registers the configured address, the only admin goes; before, the next start made
+        // that customer Admin with the customer's own password.
+        var data = Directory.CreateTempSubdirectory("nexus-admin-").FullName;
+        using (var first = new NexusHostFactory(new Dictionary<string, string?> { ["Nexus:DataPath"] = data, ["Identity:Admin:Email"] = "boss@example.com", ["Identity:Admin:Password"] = "Boss-Password-1" }))
+        {
+            _ = first.Server;
+            await using var scope = first.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ShopUser>>();
+            var customer = new ShopUser { UserName = "taken@example.com", Email = "taken@example.com", EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
+            (await users.CreateAsync(customer, "Customer-Password-1")).Succeeded.Should().BeTrue();
+            (await users.RemoveFromRoleAsync((await users.FindByEmailAsync("boss@example.com"))!, NexusRoles.Admin)).Succeeded.Should().BeTrue();
+        }
+
+        var result = await RunHostAsync(new() { ["Nexus__DataPath"] = data, ["Identity__Admin__Email"] = "taken@example.com", ["Identity__Admin__Password"] = "Attacker-Chosen-1" });
+        result.ShouldFailNaming("Identity:Admin:Email", "taken@example.com is an existing account, which Nexus never promotes at start-up");
+        result.ExitCode.Should().Be(2);
+
+        using var after = new NexusHostFactory(new Dictionary<string, string?> { ["Nexus:DataPath"] = data, ["Identity:Admin:Email"] = "new-boss@example.com", ["Identity:Admin:Password"] = "New-Boss-Password-1" });
+        _ = after.Server;
+        await using var check = after.Services.CreateAsyncScope();
+        var admins = await check.ServiceProvider.GetRequiredService<UserManager<ShopUser>>().GetUsersInRoleAsync(NexusRoles.Admin);
+        admins.Select(a => a.Email).Should().Equal("new-boss@example.com");
+        Directory.Delete(data, recursive: true);
     }
 
     [Test]

@@ -23,6 +23,11 @@ internal sealed class ChangeRolesHandler : StaffChangeHandler<ChangeRoles>
             return StaffChangeResult.Refused("You cannot remove your own Admin role.");
         }
 
+        if (!request.Roles.Contains(NexusRoles.Admin) && await LastAdministrator.IsAsync(Users, user))
+        {
+            return StaffChangeResult.Refused("The last administrator keeps the Admin role: give it to someone else first.");
+        }
+
         var current = (await Users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
         var add = request.Roles.Except(current).ToList();
         var remove = current.Except(request.Roles).ToList();

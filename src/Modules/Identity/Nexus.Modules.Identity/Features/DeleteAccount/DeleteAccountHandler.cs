@@ -39,6 +39,11 @@ internal sealed class DeleteAccountHandler : IRequestHandler<DeleteAccount, Dele
             return DeleteAccountOutcome.WrongPassword;
         }
 
+        if (await LastAdministrator.IsAsync(users, user))
+        {
+            return DeleteAccountOutcome.LastAdministrator;
+        }
+
         if (!(await users.DeleteAsync(user)).Succeeded)
         {
             saves.Discard();

@@ -6,4 +6,7 @@ internal enum DeleteAccountOutcome
     NoSuchUser,
     WrongPassword,
     Failed,
+
+    /// <summary>The only Admin cannot delete their account: nobody could run the shop (or give the role) afterwards.</summary>
+    LastAdministrator,
 }

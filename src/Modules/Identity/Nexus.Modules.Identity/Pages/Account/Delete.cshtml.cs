@@ -73,6 +73,9 @@ internal sealed class DeleteModel : PageModel
             case DeleteAccountOutcome.WrongPassword:
                 ModelState.AddModelError(nameof(Password), "That is not your password.");
                 return Page();
+            case DeleteAccountOutcome.LastAdministrator:
+                ModelState.AddModelError(string.Empty, "You are the shop's only administrator: give the Admin role to someone else before you delete your account.");
+                return Page();
             case DeleteAccountOutcome.Failed:
                 ModelState.AddModelError(string.Empty, "Your account could not be deleted. Please try again.");
                 return Page();
