@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Identity.Accounts;
 
@@ -10,30 +9,12 @@ namespace Nexus.Modules.Identity.Security;
 /// </summary>
 internal sealed class SignInThrottle : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> limiter;
+    private readonly PerMinuteLimit limit;
 
-    public SignInThrottle(IOptions<AccountSettings> settings)
-    {
-        var perMinute = settings.Value.SignInPerEmailPerMinute;
-        limiter = PartitionedRateLimiter.Create<string, string>(email => RateLimitPartition.GetFixedWindowLimiter(email, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = perMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
-    }
+    public SignInThrottle(IOptions<AccountSettings> settings) => limit = new PerMinuteLimit(settings.Value.SignInPerEmailPerMinute);
 
     /// <summary>Null when the attempt may go ahead; otherwise how long to wait.</summary>
-    public TimeSpan? TryAttempt(string email)
-    {
-        using var lease = limiter.AttemptAcquire(email.Trim().ToUpperInvariant());
-        if (lease.IsAcquired)
-        {
-            return null;
-        }
+    public TimeSpan? TryAttempt(string email) => limit.TryAcquire(email.Trim().ToUpperInvariant());
 
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
-    }
-
-    public void Dispose() => limiter.Dispose();
+    public void Dispose() => limit.Dispose();
 }
