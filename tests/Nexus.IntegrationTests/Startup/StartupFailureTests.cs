@@ -116,6 +116,15 @@ internal sealed class StartupFailureTests
         result.ExitCode.Should().Be(2);
     }
 
+    [Test]
+    public async Task A_session_recheck_longer_than_a_minute_does_not_start()
+    {
+        // Sign-out promises that a copied cookie dies within a minute (docs/security.md, item 3).
+        var result = await RunHostAsync(new() { ["Identity__SessionRecheckSeconds"] = "61" });
+        result.ExitCode.Should().NotBe(0, result.Describe());
+        result.StandardError.Should().Contain("Nexus cannot start").And.Contain("SessionRecheckSeconds").And.Contain("between 0 and 60");
+    }
+
     [TestCase("shop.example")]
     [TestCase("ftp://shop.example/")]
     [TestCase("https://user:secret@shop.example/")]

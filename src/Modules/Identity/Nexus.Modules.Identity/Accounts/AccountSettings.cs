@@ -29,9 +29,11 @@ internal sealed class AccountSettings
 
     /// <summary>
     /// How often a session's cookie is checked against the account (security stamp): locking, a forced password
-    /// reset or a role change ends the user's other sessions within this time.
+    /// reset, a role change, signing out or "sign out everywhere" ends the user's other sessions (and any copy of a
+    /// cookie) within this time. At most a minute: sign-out promises that a copied cookie dies within one
+    /// (docs/security.md, item 3).
     /// </summary>
-    [Range(0, 3600)]
+    [Range(0, 60)]
     public int SessionRecheckSeconds { get; set; } = 60;
 
     /// <summary>Sign-in attempts per e-mail address and minute, whatever the IP.</summary>

@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Modules.Identity.Accounts;
 using Nexus.Modules.Identity.Data;
 using Nexus.Modules.Identity.Features.ChangePassword;
+using Nexus.Modules.Identity.Features.EndSessions;
 using Nexus.Modules.Notifications.Contracts;
 using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.SubApps.Live;
 
 namespace Nexus.Modules.Identity.Pages.Account;
 
@@ -122,6 +124,27 @@ internal sealed class SecurityModel : PageModel
 
         Message = $"If {email} can be used, a confirmation link is on its way to it.";
         return RedirectToPage();
+    }
+
+    /// <summary>
+    /// "Sign out everywhere": every session of the account ends (a new security stamp; other browsers within
+    /// Identity:SessionRecheckSeconds), this one at once. For a shopper who signed in on a shared computer or fears a
+    /// copied cookie (docs/security.md, item 3).
+    /// </summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync([FromServices] SubAppLiveNotifier live, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        var userId = users.GetUserId(User);
+        if (userId is null)
+        {
+            return Challenge();
+        }
+
+        await mediator.Send(new EndSessions(userId), cancellationToken);
+        await signIn.SignOutAsync();
+        // As on sign-out: the user's open sub-app pages lose their live streams once this response has gone out.
+        Response.OnCompleted(() => live.NotifySignedOutAsync(userId));
+        return RedirectToPage("/Account/SignedOut");
     }
 
     internal sealed class PasswordChange
