@@ -94,6 +94,7 @@ public static class IdentityModule
         services.Configure<RateLimiterOptions>(options => IdentityRateLimits.AddPolicies(options, accounts));
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<UnknownAccountPasswordCheck>();
+        services.AddSingleton<EmailChangeUndoTokens>();
 
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<INexusSigningKeySource>(provider => provider.GetRequiredService<SigningKeyStore>());
