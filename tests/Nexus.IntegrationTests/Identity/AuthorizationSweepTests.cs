@@ -21,7 +21,7 @@ internal sealed partial class AuthorizationSweepTests
     {
         "account/login", "account/register", "account/logout", "account/signed-out", "account/confirm-email",
         "account/confirm-email/resend", "account/confirm-email-change", "account/forgot-password", "account/reset-password",
-        "account/login-2fa", "api/identity/session",
+        "account/login-2fa", "account/undo-email-change", "api/identity/session",
     };
 
     private NexusHostFactory host = null!;

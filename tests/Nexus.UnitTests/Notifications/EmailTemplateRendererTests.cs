@@ -27,7 +27,7 @@ internal sealed class EmailTemplateRendererTests
     {
         var names = typeof(EmailTemplates).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
         names.Should().NotBeEmpty();
-        var values = new Dictionary<string, string> { ["ShopName"] = "S", ["Link"] = "L", ["NewEmail"] = "N", ["SignInLink"] = "I", ["ResetLink"] = "R" };
+        var values = new Dictionary<string, string> { ["ShopName"] = "S", ["Link"] = "L", ["NewEmail"] = "N", ["SignInLink"] = "I", ["ResetLink"] = "R", ["UndoLink"] = "U" };
         foreach (var name in names)
         {
             EmailTemplateRenderer.Exists(name).Should().BeTrue(name);

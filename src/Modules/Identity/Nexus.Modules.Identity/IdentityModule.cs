@@ -65,7 +65,8 @@ public static class IdentityModule
             // The EF stores, the user store with the fix that lets commands defer its saves (IdentityStoreSaves).
             .AddUserStore<ShopUserStore>()
             .AddRoleStore<RoleStore<IdentityRole, IdentityStoreDbContext>>()
-            .AddSignInManager()
+            // Every password sign-in costs one hash, account or not (issue 13, item 2).
+            .AddSignInManager<ShopSignInManager>()
             .AddDefaultTokenProviders();
         services.TryAddScoped<ISecurityStampValidator, SecurityStampValidator<ShopUser>>();
         services.TryAddScoped<ITwoFactorSecurityStampValidator, TwoFactorSecurityStampValidator<ShopUser>>();
@@ -92,6 +93,8 @@ public static class IdentityModule
 
         services.Configure<RateLimiterOptions>(options => IdentityRateLimits.AddPolicies(options, accounts));
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<UnknownAccountPasswordCheck>();
+        services.AddSingleton<EmailChangeUndoTokens>();
 
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<INexusSigningKeySource>(provider => provider.GetRequiredService<SigningKeyStore>());

@@ -15,6 +15,12 @@ public static class EmailTemplates
     /// <summary>Values: <c>Link</c>, <c>NewEmail</c>.</summary>
     public const string ConfirmEmailChange = "confirm-email-change";
 
+    /// <summary>
+    /// To the old address, once an e-mail change is applied, with a link that undoes it. Values: <c>NewEmail</c>,
+    /// <c>UndoLink</c>, <c>ResetLink</c>.
+    /// </summary>
+    public const string EmailChanged = "email-changed";
+
     /// <summary>A member of staff asked the user to choose a new password. Values: <c>Link</c>.</summary>
     public const string ForcedPasswordReset = "forced-password-reset";
 }

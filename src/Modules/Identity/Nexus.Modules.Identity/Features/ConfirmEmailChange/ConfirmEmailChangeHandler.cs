@@ -8,7 +8,7 @@ namespace Nexus.Modules.Identity.Features.ConfirmEmailChange;
 /// The address and the user name change together or not at all (before, two commits: a user name that could not
 /// follow left the account signing in under its old address).
 /// </summary>
-internal sealed class ConfirmEmailChangeHandler : IRequestHandler<ConfirmEmailChange, bool>
+internal sealed class ConfirmEmailChangeHandler : IRequestHandler<ConfirmEmailChange, string?>
 {
     private readonly UserManager<ShopUser> users;
     private readonly IdentityStoreSaves saves;
@@ -19,22 +19,23 @@ internal sealed class ConfirmEmailChangeHandler : IRequestHandler<ConfirmEmailCh
         this.saves = saves;
     }
 
-    public async Task<bool> Handle(ConfirmEmailChange request, CancellationToken cancellationToken)
+    public async Task<string?> Handle(ConfirmEmailChange request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var deferred = saves.Defer();
         if (await users.FindByIdAsync(request.UserId) is not { } user)
         {
-            return false;
+            return null;
         }
 
+        var previous = user.Email;
         if ((await users.ChangeEmailAsync(user, request.Email, request.Token)).Succeeded
             && (await users.SetUserNameAsync(user, request.Email)).Succeeded)
         {
-            return true;
+            return previous;
         }
 
         saves.Discard();
-        return false;
+        return null;
     }
 }

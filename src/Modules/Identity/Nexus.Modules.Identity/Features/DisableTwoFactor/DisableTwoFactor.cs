@@ -2,5 +2,9 @@ using Nexus.Shared.Abstractions.Application;
 
 namespace Nexus.Modules.Identity.Features.DisableTwoFactor;
 
-/// <summary>Turns two-factor sign-in off and replaces the authenticator key, so the old app entry stops working.</summary>
-internal sealed record DisableTwoFactor(string UserId) : ICommand<bool>;
+/// <summary>
+/// Turns two-factor sign-in off and replaces the authenticator key, so the old app entry stops working — only with the
+/// user's current password (a stolen session alone must not remove the second factor). False, with nothing changed,
+/// for a wrong password.
+/// </summary>
+internal sealed record DisableTwoFactor(string UserId, string Password) : ICommand<bool>;

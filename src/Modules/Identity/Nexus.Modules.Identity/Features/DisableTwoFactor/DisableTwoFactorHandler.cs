@@ -4,7 +4,7 @@ using Nexus.Modules.Identity.Data;
 
 namespace Nexus.Modules.Identity.Features.DisableTwoFactor;
 
-/// <summary>Two-factor off and a new authenticator key in one commit.</summary>
+/// <summary>The password checked, then two-factor off and a new authenticator key in one commit.</summary>
 internal sealed class DisableTwoFactorHandler : IRequestHandler<DisableTwoFactor, bool>
 {
     private readonly UserManager<ShopUser> users;
@@ -21,6 +21,11 @@ internal sealed class DisableTwoFactorHandler : IRequestHandler<DisableTwoFactor
         ArgumentNullException.ThrowIfNull(request);
         using var deferred = saves.Defer();
         var user = await users.FindByIdAsync(request.UserId) ?? throw new InvalidOperationException($"No user {request.UserId}.");
+        if (!await users.CheckPasswordAsync(user, request.Password))
+        {
+            return false;
+        }
+
         IdentityCommandResults.ThrowIfFailed(await users.SetTwoFactorEnabledAsync(user, false), "turn two-factor sign-in off");
         IdentityCommandResults.ThrowIfFailed(await users.ResetAuthenticatorKeyAsync(user), "replace the authenticator key");
         return true;

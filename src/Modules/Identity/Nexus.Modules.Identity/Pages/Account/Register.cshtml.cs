@@ -24,11 +24,13 @@ internal sealed class RegisterModel : PageModel
 {
     private readonly UserManager<ShopUser> users;
     private readonly IMediator mediator;
+    private readonly UnknownAccountPasswordCheck hashing;
 
-    public RegisterModel(UserManager<ShopUser> users, IMediator mediator)
+    public RegisterModel(UserManager<ShopUser> users, IMediator mediator, UnknownAccountPasswordCheck hashing)
     {
         this.users = users;
         this.mediator = mediator;
+        this.hashing = hashing;
     }
 
     [BindProperty]
@@ -48,9 +50,29 @@ internal sealed class RegisterModel : PageModel
         }
 
         var email = Input.Email.Trim();
+        // The password rules are checked before the address, for both: a weak password refused for a new address but
+        // answered "check your inbox" for a taken one told who has an account (issue 13, item 2).
+        var passwordErrors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            passwordErrors.AddRange((await validator.ValidateAsync(users, new ShopUser { UserName = email, Email = email }, Input.Password)).Errors);
+        }
+
+        if (passwordErrors.Count > 0)
+        {
+            foreach (var error in passwordErrors)
+            {
+                ModelState.AddModelError("Input.Password", error.Description);
+            }
+
+            return Page();
+        }
+
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {
+            // A new account costs one password hash; so does this answer, or its timing would tell.
+            hashing.SpendOneHash(users.PasswordHasher, Input.Password);
             await mediator.Send(new SendEmail(email, EmailTemplates.AlreadyRegistered, new Dictionary<string, string>
             {
                 ["SignInLink"] = AccountLinks.Absolute(Request, "/account/login"),
