@@ -2,6 +2,7 @@ extern alias LicensingService;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Nexus.Testing.Hosting;
 
 namespace Nexus.IntegrationTests.Hosting;
 
@@ -46,14 +47,7 @@ internal sealed class LicensingServiceFactory : WebApplicationFactory<LicensingS
         base.Dispose(disposing);
         if (disposing)
         {
-            try
-            {
-                Directory.Delete(DataPath, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A log file may still be closing; the temp folder is cleaned by the OS eventually.
-            }
+            TestDataFolder.TryDelete(DataPath);
         }
     }
 }

@@ -160,11 +160,9 @@ internal sealed class AccountTests
 
     private HttpClient NewClient() => host.CreateClient(new() { AllowAutoRedirect = false });
 
-    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
-        client.PostFormAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) => IdentityPages.SignInAsync(client, email, password);
 
     // The two pages differ only in their antiforgery tokens and the nonce.
-    private static string Scrub(string html) =>
-        System.Text.RegularExpressions.Regex.Replace(html, @"value=""[^""]{40,}""|nonce=""[^""]+""", "X");
+    private static string Scrub(string html) => IdentityPages.Scrub(html);
 
 }

@@ -74,8 +74,8 @@ internal sealed partial class ReauthenticationTests
         (await EmailOfAsync(user.Id)).Should().Be("owner-before@example.com");
         (await StampOfAsync(user.Id)).Should().NotBe(stampBefore, "every session, the taker's included, ends at its next check");
 
-        (await SignInAsync(NewClient(), "owner-before@example.com")).StatusCode.Should().Be(HttpStatusCode.Redirect, "the owner signs in with the old address");
-        (await SignInAsync(NewClient(), "taker@example.com")).StatusCode.Should().Be(HttpStatusCode.OK, "the taken address no longer signs in");
+        (await IdentityPages.SignInAsync(NewClient(), "owner-before@example.com")).StatusCode.Should().Be(HttpStatusCode.Redirect, "the owner signs in with the old address");
+        (await IdentityPages.SignInAsync(NewClient(), "taker@example.com")).StatusCode.Should().Be(HttpStatusCode.OK, "the taken address no longer signs in");
 
         // The link undoes that one change only: used again, it changes nothing.
         var again = await owner.PostFormAsync(new Uri(undo).PathAndQuery, new Dictionary<string, string> { ["Code"] = CodeOf(undo) });
@@ -89,7 +89,7 @@ internal sealed partial class ReauthenticationTests
         var user = await IdentityTestUsers.CreateAsync(host, "second-factor@example.com", NexusRoles.Customer);
         using var client = await SignedInAsync("second-factor@example.com");
         var page = await client.GetStringAsync("/account/two-factor");
-        var key = AuthenticatorKey().Match(page).Groups[1].Value;
+        var key = IdentityPages.AuthenticatorKey().Match(page).Groups[1].Value;
         key.Should().NotBeEmpty();
         (await client.PostFormAsync("/account/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }, handler: "Enable"))
             .StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -110,12 +110,9 @@ internal sealed partial class ReauthenticationTests
     private async Task<HttpClient> SignedInAsync(string email)
     {
         var client = NewClient();
-        (await SignInAsync(client, email)).Headers.Location!.ToString().Should().Be("/account");
+        (await IdentityPages.SignInAsync(client, email)).Headers.Location!.ToString().Should().Be("/account");
         return client;
     }
-
-    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email) =>
-        client.PostFormAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = IdentityTestUsers.Password });
 
     private static string CodeOf(string link) => System.Web.HttpUtility.ParseQueryString(new Uri(link).Query)["code"]!;
 
@@ -130,7 +127,4 @@ internal sealed partial class ReauthenticationTests
     private async Task<string?> StampOfAsync(string id) => (await ReloadAsync(id)).SecurityStamp;
 
     private async Task<bool> TwoFactorOnAsync(string id) => (await ReloadAsync(id)).TwoFactorEnabled;
-
-    [GeneratedRegex(@"data-testid=""authenticator-key"">([a-z0-9 ]+)<")]
-    private static partial Regex AuthenticatorKey();
 }

@@ -102,11 +102,7 @@ internal sealed class SessionRevocationTests
     /// <summary>Signs in through the real page; returns the sign-in cookie as a <c>Cookie</c> header value (a copy).</summary>
     private static async Task<string> SignInAsync(HttpClient client, string email)
     {
-        var signedIn = await client.PostFormAsync("/account/login", new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = IdentityTestUsers.Password,
-        });
+        var signedIn = await IdentityPages.SignInAsync(client, email);
         signedIn.StatusCode.Should().Be(HttpStatusCode.Redirect);
         return signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("nexus.auth=", StringComparison.Ordinal)).Split(';')[0];
     }

@@ -24,7 +24,7 @@ internal sealed partial class TwoFactorTests
         (await SignInAsync(setup)).Headers.Location!.ToString().Should().Be("/account");
 
         var page = await setup.GetStringAsync("/account/two-factor");
-        var key = AuthenticatorKey().Match(page).Groups[1].Value;
+        var key = IdentityPages.AuthenticatorKey().Match(page).Groups[1].Value;
         key.Should().NotBeEmpty();
         var enabled = await setup.PostFormAsync("/account/two-factor", new Dictionary<string, string> { ["Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }, handler: "Enable");
         enabled.StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -46,9 +46,5 @@ internal sealed partial class TwoFactorTests
 
     private HttpClient NewClient() => host.CreateClient(new() { AllowAutoRedirect = false });
 
-    private static Task<HttpResponseMessage> SignInAsync(HttpClient client) =>
-        client.PostFormAsync("/account/login", new Dictionary<string, string> { ["Input.Email"] = "careful@example.com", ["Input.Password"] = IdentityTestUsers.Password });
-
-    [GeneratedRegex(@"data-testid=""authenticator-key"">([a-z0-9 ]+)<")]
-    private static partial Regex AuthenticatorKey();
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client) => IdentityPages.SignInAsync(client, "careful@example.com");
 }

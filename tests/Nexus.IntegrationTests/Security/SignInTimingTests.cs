@@ -96,8 +96,7 @@ internal sealed class SignInTimingTests
     }
 
     // The two pages differ only in their antiforgery tokens and the nonce.
-    private static string Scrub(string html) =>
-        System.Text.RegularExpressions.Regex.Replace(html, @"value=""[^""]{40,}""|nonce=""[^""]+""", "X");
+    private static string Scrub(string html) => Nexus.IntegrationTests.Identity.IdentityPages.Scrub(html);
 
     /// <summary>Milliseconds for one failed sign-in POST (the form's GET, for its antiforgery token, is not timed).</summary>
     private static async Task<double> SignInAsync(HttpClient client, string email)

@@ -149,14 +149,7 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            try
-            {
-                Directory.Delete(DataPath, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A log file may still be closing; the temp folder is cleaned by the OS eventually.
-            }
+            TestDataFolder.TryDelete(DataPath);
         }
     }
 }
