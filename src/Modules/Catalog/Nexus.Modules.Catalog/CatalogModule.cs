@@ -25,6 +25,8 @@ public static class CatalogModule
         services.AddModuleHandlers(typeof(CatalogModule).Assembly);
         services.AddScoped<IModuleSeeder, CatalogDemoSeeder>();
         services.TryAddSingleton(TimeProvider.System);
+        // The category menu is cached in memory (Features/GetCategoryMenu).
+        services.AddMemoryCache();
         services.AddOptions<CatalogOptions>()
             .Bind(configuration.GetSection($"Modules:{Name}"))
             .ValidateDataAnnotations()
