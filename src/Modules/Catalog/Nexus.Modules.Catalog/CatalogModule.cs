@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using MediatR;
 using Nexus.Modules.Catalog.Data;
 using Nexus.Modules.Catalog.Features.BrowseProducts;
+using Nexus.Modules.Catalog.Images;
 using Nexus.Modules.Catalog.Seeding;
 using Nexus.Shared.Application;
 using Nexus.Shared.Persistence;
@@ -24,6 +25,8 @@ public static class CatalogModule
         services.AddModuleDbContext<CatalogDbContext>(Name, CatalogDbContext.SchemaName);
         services.AddModuleHandlers(typeof(CatalogModule).Assembly);
         services.AddScoped<IModuleSeeder, CatalogDemoSeeder>();
+        services.AddSingleton<ICatalogImageStore, FileSystemCatalogImageStore>();
+        services.AddSingleton<DemoImages>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<CatalogOptions>()
             .Bind(configuration.GetSection($"Modules:{Name}"))
@@ -38,6 +41,7 @@ public static class CatalogModule
         var api = endpoints.MapGroup("/api/catalog").WithTags("Catalog").AllowAnonymous();
         api.MapGet("/products", async (int? page, int? pageSize, IMediator mediator, IOptions<CatalogOptions> options, CancellationToken ct) =>
             Results.Ok(await mediator.Send(new BrowseProducts(page ?? 1, pageSize ?? options.Value.PageSize), ct)));
+        endpoints.MapCatalogMedia();
         return endpoints;
     }
 }
