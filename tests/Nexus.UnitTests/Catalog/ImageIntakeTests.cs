@@ -18,9 +18,10 @@ internal sealed class ImageIntakeTests
         result.Error.Should().BeNull();
         result.Image!.SourceFormat.Should().Be(expected);
         (result.Image.Width, result.Image.Height).Should().Be((2400, 1200));
-        foreach (var (suffix, width) in ImageIntake.Renditions)
+        foreach (var size in CatalogImageSizes.All)
         {
-            var bytes = result.Image.Renditions[suffix];
+            var (suffix, width) = (size, size.Width());
+            var bytes = result.Image.Renditions[size];
             ImageIntake.Detect(bytes).Should().Be(ImageFormat.WebP);
             using var codec = SKCodec.Create(SKData.CreateCopy(bytes));
             (codec.Info.Width, codec.Info.Height).Should().Be((width, width / 2), $"rendition {suffix}");
@@ -34,7 +35,7 @@ internal sealed class ImageIntakeTests
 
         result.Error.Should().BeNull();
         result.Image!.SourceFormat.Should().Be(ImageFormat.Gif);
-        using var codec = SKCodec.Create(SKData.CreateCopy(result.Image.Renditions["l"]));
+        using var codec = SKCodec.Create(SKData.CreateCopy(result.Image.Renditions[CatalogImageSize.Large]));
         (codec.Info.Width, codec.Info.Height).Should().Be((1, 1));
     }
 
@@ -45,7 +46,7 @@ internal sealed class ImageIntakeTests
 
         result.Error.Should().BeNull();
         (result.Image!.Width, result.Image.Height).Should().Be((200, 400));
-        using var codec = SKCodec.Create(SKData.CreateCopy(result.Image.Renditions["m"]));
+        using var codec = SKCodec.Create(SKData.CreateCopy(result.Image.Renditions[CatalogImageSize.Medium]));
         (codec.Info.Width, codec.Info.Height).Should().Be((200, 400));
     }
 

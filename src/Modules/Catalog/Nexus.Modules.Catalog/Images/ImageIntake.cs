@@ -11,9 +11,6 @@ namespace Nexus.Modules.Catalog.Images;
 /// </summary>
 internal static class ImageIntake
 {
-    /// <summary>The rendition suffixes and widths, as in <c>/media/catalog/{key}-{s|m|l}.webp</c>.</summary>
-    public static readonly IReadOnlyList<(string Suffix, int Width)> Renditions = [("s", 160), ("m", 480), ("l", 1200)];
-
     private const int WebPQuality = 82;
 
     /// <summary>Reads, checks, decodes (first frame of an animation), turns upright and re-encodes an upload.</summary>
@@ -122,10 +119,10 @@ internal static class ImageIntake
         }
 
         using var upright = Orient(decoded, codec.EncodedOrigin);
-        var renditions = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var (suffix, targetWidth) in Renditions)
+        var renditions = new Dictionary<CatalogImageSize, byte[]>();
+        foreach (var size in CatalogImageSizes.All)
         {
-            renditions[suffix] = EncodeWebP(upright, targetWidth);
+            renditions[size] = EncodeWebP(upright, size.Width());
         }
 
         return ImageIntakeResult.Accepted(new ProcessedImage(format, upright.Width, upright.Height, renditions));
@@ -190,8 +187,8 @@ internal enum ImageFormat
 /// <summary>Upload limits: bytes counted while reading, pixels read from the header before decoding.</summary>
 internal sealed record ImageLimits(long MaxBytes = 10 * 1024 * 1024, long MaxPixels = 40_000_000);
 
-/// <summary>An upright picture and its WebP renditions keyed by suffix (s, m, l).</summary>
-internal sealed record ProcessedImage(ImageFormat SourceFormat, int Width, int Height, IReadOnlyDictionary<string, byte[]> Renditions);
+/// <summary>An upright picture and its WebP renditions in the catalog's three sizes.</summary>
+internal sealed record ProcessedImage(ImageFormat SourceFormat, int Width, int Height, IReadOnlyDictionary<CatalogImageSize, byte[]> Renditions);
 
 /// <summary>Either a processed image or the message an admin sees beside the upload field.</summary>
 internal sealed record ImageIntakeResult(ProcessedImage? Image, string? Error)
