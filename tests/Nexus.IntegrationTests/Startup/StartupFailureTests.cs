@@ -192,6 +192,15 @@ internal sealed class StartupFailureTests
         result.StandardError.Should().Contain("Nexus Licensing cannot start: DataProtection:KeyEncryption:Key: required outside Development");
     }
 
+    [Test]
+    public async Task A_remote_sub_app_url_that_is_not_an_absolute_http_address_is_named()
+    {
+        // Issue 13 item 6: every frame src and fallback link is built from it.
+        var result = await RunHostAsync(new() { ["SubApps__licensing__Url"] = "javascript:alert(1)" });
+        result.ShouldFailNaming("SubApps:licensing:Url", "is not an absolute http(s) URL");
+        result.ExitCode.Should().Be(2);
+    }
+
     private static Task<HostRun> RunHostAsync(Dictionary<string, string> environment, params string[] arguments) =>
         RunDllAsync("Nexus.Host.dll", environment, arguments);
 

@@ -25,7 +25,7 @@ internal sealed class SubAppFrames
     /// <param name="use">App for the customer-facing tab, Staff for the back office's view (the frame renews the same kind).</param>
     public async Task<SubAppFrame> CreateAsync(RegisteredSubApp app, string route, string hostBase, SubAppTokenUse use, HttpContext http, CancellationToken cancellationToken)
     {
-        var tokenUrl = configuration[SubAppSettingsKeys.TokenUrl] ?? SubAppSettingsKeys.DefaultTokenUrl;
+        var tokenUrl = SubAppUrls.TokenUrl(configuration);
         var frame = new SubAppFrame(app, route, hostBase, tokenUrl, await tokens.MintAsync(app, use, http, cancellationToken))
         {
             TokenScope = use == SubAppTokenUse.Staff ? NexusTokenScopes.Staff : NexusTokenScopes.App,
