@@ -223,6 +223,16 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
         catch (Exception ex)
         {
             groupFailure = ex;
+            // Failing before the group was taken (the database cannot be opened): fail the waiting commands rather than
+            // retrying at once for them in a tight loop.
+            if (group.Count == 0)
+            {
+                while (group.Count < MaxCommandsPerTransaction && writer.Queue.Reader.TryRead(out var waiting))
+                {
+                    group.Add(waiting);
+                }
+            }
+
             // A connection that failed this way may be broken: open a fresh one for the next group.
             if (writer.Connection is { } broken)
             {
