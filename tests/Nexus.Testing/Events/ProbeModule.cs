@@ -26,6 +26,7 @@ public static class ProbeModule
             services.AddScoped<IRequestHandler<EmitProbePings, int>, EmitProbePingsHandler>();
             services.AddScoped<IRequestHandler<PublishThroughProbe, int>, PublishThroughProbeHandler>();
             services.AddScoped<IRequestHandler<PingAroundCommand, int>, PingAroundCommandHandler>();
+            services.AddScoped<IRequestHandler<AddProbeRows, int>, AddProbeRowsHandler>();
             services.AddSingleton<ProbeHandlerSwitch>();
             if (consume)
             {

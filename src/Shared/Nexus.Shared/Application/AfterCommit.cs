@@ -93,6 +93,15 @@ public sealed partial class AfterCommit : SaveChangesInterceptor, IDbTransaction
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Runs <paramref name="context"/>'s queued work after a commit EF did not see: the SQLite group commit saves a
+    /// context inside a transaction of its own connection and commits that itself (<see cref="Persistence.SqliteGroupCommit"/>).
+    /// </summary>
+    internal Task CommittedElsewhereAsync(DbContext context, CancellationToken cancellationToken) => RunAsync(context, cancellationToken);
+
+    /// <summary>Drops <paramref name="context"/>'s queued work after its changes were rolled back where EF did not see it.</summary>
+    internal void RolledBackElsewhere(DbContext context) => Drop(context);
+
     private void Drop(DbContext? context)
     {
         if (context is not null)

@@ -36,14 +36,15 @@ internal sealed class UnitOfWorkBehavior<TRequest, TResponse> : IPipelineBehavio
         this.clock = clock;
     }
 
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
-        if (request is not ICommandMarker)
-        {
-            return await next();
-        }
+        // Queries pass straight through, without an async frame of their own.
+        return request is ICommandMarker ? CommitAsync(cancellationToken, next) : next();
+    }
 
+    private async Task<TResponse> CommitAsync(CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
         // The module whose assembly handles the command (ModuleDatabaseRegistry), looked up once per command type.
         var database = registry.ForCommand(typeof(TRequest), services, Handler.ServiceType);
         var publisher = (IntegrationEventPublisher)services.GetService(typeof(IIntegrationEventPublisher))!;

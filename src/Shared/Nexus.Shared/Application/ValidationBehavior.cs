@@ -10,9 +10,16 @@ internal sealed class ValidationBehavior<TRequest, TResponse> : IPipelineBehavio
 
     public ValidationBehavior(IEnumerable<IValidator<TRequest>> validators) => this.validators = validators;
 
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
+        // Most requests have no validator (the container hands an empty array): straight on, without an async frame,
+        // a failure list or a validation context — every command and query of the event bus's hot path passes here.
+        return validators is ICollection<IValidator<TRequest>> { Count: 0 } ? next() : ValidateThenHandleAsync(request, cancellationToken, next);
+    }
+
+    private async Task<TResponse> ValidateThenHandleAsync(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
         {

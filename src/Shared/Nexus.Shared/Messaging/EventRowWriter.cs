@@ -127,6 +127,10 @@ internal static class EventRowWriter
         return CommandText(table, Math.Min(rowCount, RowsPerStatement(table)), static (_, _, _) => { });
     }
 
+    /// <summary>Whether <paramref name="count"/> rows of <typeparamref name="TRow"/> go out in one statement (so they are written whole or not at all).</summary>
+    internal static bool FitsOneStatement<TRow>(DbContext context, int count)
+        where TRow : class => count <= RowsPerStatement(TableOf(context, typeof(TRow)));
+
     private static int RowsPerStatement(Table table) => Math.Max(1, ParametersPerStatement / table.Columns.Count);
 
     /// <summary>

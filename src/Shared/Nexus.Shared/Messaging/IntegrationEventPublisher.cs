@@ -21,9 +21,12 @@ namespace Nexus.Shared.Messaging;
 /// </remarks>
 internal sealed class IntegrationEventPublisher : IIntegrationEventPublisher
 {
+    private readonly SqliteGroupCommit groupCommit;
     private List<IntegrationEvent>? pending;
     private ModuleDatabase? module;
     private int depth;
+
+    public IntegrationEventPublisher(SqliteGroupCommit groupCommit) => this.groupCommit = groupCommit;
 
     /// <summary>The module database whose command is running in this scope (null outside commands).</summary>
     public ModuleDatabase? CurrentModule => module;
@@ -63,14 +66,24 @@ internal sealed class IntegrationEventPublisher : IIntegrationEventPublisher
     /// <summary>
     /// Saves <paramref name="context"/>'s changes, the current frame's pending events as its outbox rows and
     /// <paramref name="inbox"/> rows (a consumer's record of what it handled) in one transaction — the context's
-    /// current one if the caller opened one, else its own. Returns how many events were written to the outbox.
+    /// current one if the caller opened one, else its own — or, on SQLite, a transaction shared with other commands
+    /// committing at the same moment, inside a savepoint of this command's (<see cref="SqliteGroupCommit"/>).
+    /// Returns how many events were written to the outbox.
     /// </summary>
     public async Task<int> SaveChangesAsync(DbContext context, IReadOnlyList<InboxMessage> inbox, DateTime now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if ((pending is null || pending.Count == 0) && inbox.Count == 0)
         {
-            await context.SaveChangesAsync(cancellationToken);
+            if (context.ChangeTracker.HasChanges() && groupCommit.Applies(context))
+            {
+                await groupCommit.RunAsync(context, context.SaveChangesAsync, atomic: false, cancellationToken);
+            }
+            else
+            {
+                await context.SaveChangesAsync(cancellationToken);
+            }
+
             return 0;
         }
 
@@ -83,24 +96,38 @@ internal sealed class IntegrationEventPublisher : IIntegrationEventPublisher
             }
         }
 
-        var transaction = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
-        await using (transaction)
+        if (groupCommit.Applies(context))
         {
-            // The inbox first: a duplicate (another instance recorded the event meanwhile) fails before any other work.
-            await EventRowWriter.InsertAsync(context, inbox, cancellationToken);
-            if (context.ChangeTracker.HasChanges())
+            // One statement (the outbox rows alone, few enough for one INSERT) is all or nothing by itself: no savepoint needed.
+            var atomic = inbox.Count == 0 && !context.ChangeTracker.HasChanges() && EventRowWriter.FitsOneStatement<OutboxMessage>(context, outbox.Count);
+            await groupCommit.RunAsync(context, ct => WriteAsync(context, inbox, outbox, ct), atomic, cancellationToken);
+        }
+        else
+        {
+            var transaction = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
+            await using (transaction)
             {
-                await context.SaveChangesAsync(cancellationToken);
-            }
-
-            await EventRowWriter.InsertAsync(context, outbox, cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
+                await WriteAsync(context, inbox, outbox, cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
             }
         }
 
         pending?.Clear();
         return outbox.Count;
+    }
+
+    private static async Task WriteAsync(DbContext context, IReadOnlyList<InboxMessage> inbox, List<OutboxMessage> outbox, CancellationToken cancellationToken)
+    {
+        // The inbox first: a duplicate (another instance recorded the event meanwhile) fails before any other work.
+        await EventRowWriter.InsertAsync(context, inbox, cancellationToken);
+        if (context.ChangeTracker.HasChanges())
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        await EventRowWriter.InsertAsync(context, outbox, cancellationToken);
     }
 }

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Nexus.Shared.Abstractions.Messaging;
 using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.Application;
 using Nexus.Shared.BackOffice;
 using Nexus.Shared.Health;
+using Nexus.Shared.Persistence;
 
 namespace Nexus.Shared.Messaging;
 
@@ -24,6 +27,9 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<IIntegrationEventPublisher, IntegrationEventPublisher>();
+        // Commands' commits on SQLite grouped into shared transactions (decision 0014); on by default, ignored on the other providers.
+        var groupCommit = configuration.GetValue<bool?>(SqliteGroupCommit.Setting) ?? true;
+        services.TryAddSingleton(sp => new SqliteGroupCommit(groupCommit, sp.GetService<AfterCommit>(), sp.GetRequiredService<ILogger<SqliteGroupCommit>>()));
         if (string.IsNullOrWhiteSpace(configuration[HealthServiceCollectionExtensions.RedisSetting]))
         {
             services.AddSingleton<IEventTransport, InProcessEventTransport>();

@@ -25,6 +25,9 @@ internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
     private static readonly ConditionalWeakTable<sqlite3, object> TunedHandles = [];
     private static readonly object Marker = new();
 
+    /// <summary>Tunes a connection opened outside EF (the group commit's own), as EF's opens are.</summary>
+    public static void Apply(SqliteConnection connection) => Instance.ConnectionOpened(connection, null!);
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         ArgumentNullException.ThrowIfNull(connection);

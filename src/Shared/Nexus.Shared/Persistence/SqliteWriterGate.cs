@@ -101,6 +101,19 @@ internal sealed class SqliteWriterGate : IDbTransactionInterceptor, IDbConnectio
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Waits for the gate of <paramref name="dataSource"/> for a writer that does not go through EF (the group commit's
+    /// own connection); returns the gate to <see cref="Exit"/>, or null when the wait ran past <see cref="MaxWait"/>
+    /// (the writer goes ahead ungated, as an EF transaction would).
+    /// </summary>
+    public static async Task<SemaphoreSlim?> EnterAsync(string dataSource, CancellationToken cancellationToken)
+    {
+        var gate = Gates.GetOrAdd(dataSource, static _ => new SemaphoreSlim(1, 1));
+        return await gate.WaitAsync(MaxWait, cancellationToken).ConfigureAwait(false) ? gate : null;
+    }
+
+    public static void Exit(SemaphoreSlim? gate) => gate?.Release();
+
     private static (SemaphoreSlim? Gate, StrongBox<SemaphoreSlim?> Held) Prepare(DbConnection connection)
     {
         var held = Held.GetValue(connection, static _ => new StrongBox<SemaphoreSlim?>());
