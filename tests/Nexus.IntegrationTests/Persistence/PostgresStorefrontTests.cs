@@ -20,6 +20,6 @@ internal sealed class PostgresStorefrontTests
         await using var connection = new NpgsqlConnection(host.Service<DatabaseSettings>().ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM catalog.products", connection);
-        (await command.ExecuteScalarAsync()).Should().Be(8L);
+        (await command.ExecuteScalarAsync()).Should().Be((long)Nexus.Modules.Catalog.Seeding.DemoCatalog.Build("USD").Products.Count);
     }
 }

@@ -9,6 +9,9 @@ using MediatR;
 using Nexus.Modules.Catalog.Data;
 using Nexus.Modules.Catalog.Features.BrowseProducts;
 using Nexus.Modules.Catalog.Images;
+using Nexus.Modules.Catalog.Features.Reviews;
+using Nexus.Modules.Ordering.Contracts.Events;
+using Nexus.Shared.Messaging;
 using Nexus.Modules.Catalog.Features.ImportProducts;
 using Nexus.Modules.Catalog.Imports;
 using Nexus.Modules.Catalog.Seeding;
@@ -31,6 +34,8 @@ public static class CatalogModule
         services.AddScoped<IModuleSeeder, CatalogDemoSeeder>();
         services.AddSingleton<ICatalogImageStore, FileSystemCatalogImageStore>();
         services.AddSingleton<DemoImages>();
+        // Reviews: purchases learned from Ordering's OrderPaid make a review a verified purchase.
+        services.AddIntegrationEventHandler<OrderPaid, RecordPurchasesHandler>(Name);
         // Back office: CSV import files and status in the data folder, the import job (Hangfire resolves it per run).
         services.AddAfterCommit<CatalogDbContext>();
         services.AddSingleton<ProductImportStore>();
