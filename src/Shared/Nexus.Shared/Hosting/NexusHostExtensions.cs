@@ -9,6 +9,7 @@ using Nexus.Shared.Logging;
 using Nexus.Shared.Modules;
 using Nexus.Shared.Persistence;
 using Nexus.Shared.Security;
+using Nexus.Shared.Security.KeyEncryption;
 using Nexus.Shared.Startup;
 using Nexus.Shared.SubApps;
 using Nexus.Shared.Web;
@@ -47,6 +48,9 @@ public static class NexusHostExtensions
         builder.Services.AddDataProtection()
             .SetApplicationName(host.Name)
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+        // Wherever the ring is kept, its keys are encrypted at rest (DataProtection:KeyEncryption:Key; refused
+        // start-up outside Development without it).
+        builder.Services.AddNexusKeyEncryption(builder.Configuration, builder.Environment, dataPath);
         builder.Services.AddNexusAuthorization();
         builder.Services.AddNexusRateLimiting();
         builder.Services.AddNexusResponseCompression();
