@@ -31,6 +31,27 @@ internal static class AuditTools
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, int>> LighthouseAsync(Uri url, bool desktop, string outputFolder)
     {
+        // Lighthouse sometimes fails to record its trace on a busy machine ("NO_NAVSTART … Please run Lighthouse
+        // again"): a failed measurement, not a score, so it is run again (twice at most). Scores are never retried.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (scores, error) = await RunLighthouseAsync(url, desktop, outputFolder);
+            if (scores is not null)
+            {
+                return scores;
+            }
+
+            if (attempt == 3 || !error.Contains("run Lighthouse again", StringComparison.OrdinalIgnoreCase))
+            {
+                Assert.Fail($"Lighthouse failed on {url} (attempt {attempt}):\n{error}");
+            }
+
+            TestContext.Out.WriteLine($"lighthouse: attempt {attempt} on {url} recorded no trace, running again: {error.Trim()}");
+        }
+    }
+
+    private static async Task<(IReadOnlyDictionary<string, int>? Scores, string Error)> RunLighthouseAsync(Uri url, bool desktop, string outputFolder)
+    {
         var report = Path.Combine(outputFolder, $"lighthouse-{(desktop ? "desktop" : "mobile")}-{Sanitize(url.PathAndQuery)}.json");
         var start = new ProcessStartInfo("node")
         {
@@ -71,14 +92,22 @@ internal static class AuditTools
 
         if (process.ExitCode != 0 || !File.Exists(report))
         {
-            Assert.Fail($"Lighthouse failed on {url} (exit {process.ExitCode}):\n{await stderr}\n{await stdout}");
+            return (null, $"exit {process.ExitCode}: {await stderr}\n{await stdout}");
         }
 
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
         var categories = json.RootElement.GetProperty("categories");
-        return categories.EnumerateObject().ToDictionary(
+        var scores = categories.EnumerateObject().ToDictionary(
             c => c.Name,
             c => c.Value.GetProperty("score").ValueKind == JsonValueKind.Number ? (int)Math.Round(c.Value.GetProperty("score").GetDouble() * 100) : 0);
+        // Lighthouse's own measure of this machine's speed (higher is faster; ~1000+ on a typical desktop): logged
+        // beside the scores, because simulated throttling scales what it observed, and a starved CPU shows up here.
+        if (json.RootElement.TryGetProperty("environment", out var environment) && environment.TryGetProperty("benchmarkIndex", out var index))
+        {
+            TestContext.Out.WriteLine($"lighthouse benchmarkIndex={index.GetDouble():0} for {url} ({(desktop ? "desktop" : "mobile")})");
+        }
+
+        return (scores, string.Empty);
     }
 
     /// <summary>The failing audits of a report, for a useful failure message.</summary>

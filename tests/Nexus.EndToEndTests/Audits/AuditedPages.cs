@@ -27,7 +27,12 @@ internal static class AuditedPages
         "/admin",
         "/admin/content",
         "/admin/content/contact",
-        // i14-admin appends: "/admin/catalog", "/admin/catalog/products/new", "/admin/catalog/categories", ...
+        "/admin/catalog",
+        "/admin/catalog/products/new",
+        "/admin/catalog/categories",
+        "/admin/catalog/inventory",
+        "/admin/catalog/import",
+        // Product editor of a seeded product, reviews, import status: appended by their authors.
     ];
 
     /// <summary>
