@@ -79,7 +79,25 @@ stop_system_services() {
     done
 }
 
+# --- audit tools (npm) ----------------------------------------------------------------------
+# Lighthouse 12 and axe-core for the end-to-end page audits, pinned by tools/audit/package-lock.json, installed
+# into tools/audit/node_modules (git-ignored). Needs node and npm (Node 20: Lighthouse 13 would want Node 22).
+install_audit_tools() {
+    local audit
+    audit="$(cd "$(dirname "$0")" && pwd)/audit"
+    if [ -f "$audit/node_modules/lighthouse/package.json" ] && [ -f "$audit/node_modules/axe-core/axe.min.js" ] &&
+        [ "$audit/node_modules/.package-lock.json" -nt "$audit/package-lock.json" ]; then
+        log "audit tools: present ($(node -p "require('$audit/node_modules/lighthouse/package.json').version" 2>/dev/null) lighthouse)"
+        return
+    fi
+    command -v npm >/dev/null 2>&1 || die "npm is needed for the page audits (Lighthouse, axe-core): apt-get install -y nodejs npm"
+    log "audit tools: npm ci in $audit"
+    (cd "$audit" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) ||
+        die "npm ci in $audit failed (no network to the npm registry?)"
+}
+
 # --- main -----------------------------------------------------------------------------------
+install_audit_tools
 missing=()
 have_redis || missing+=(redis-server)
 have_postgres || missing+=(postgresql)

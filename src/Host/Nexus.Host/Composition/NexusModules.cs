@@ -1,4 +1,5 @@
 using Nexus.Modules.Catalog;
+using Nexus.Modules.Content;
 using Nexus.Modules.Licensing;
 using Nexus.Modules.Customers;
 using Nexus.Modules.Identity;
@@ -20,6 +21,7 @@ internal static class NexusModules
         new(IdentityModule.Name, typeof(IdentityModule).Assembly, (s, c) => s.AddIdentityModule(c), e => e.MapIdentityModule()),
         new(CustomersModule.Name, typeof(CustomersModule).Assembly, (s, c) => s.AddCustomersModule(c), e => e.MapCustomersModule()),
         new(CatalogModule.Name, typeof(CatalogModule).Assembly, (s, c) => s.AddCatalogModule(c), e => e.MapCatalogModule()),
+        new(ContentModule.Name, typeof(ContentModule).Assembly, (s, c) => s.AddContentModule(c), e => e.MapContentModule()),
         new(LicensingModule.Name, typeof(LicensingModule).Assembly, (s, c) => s.AddLicensingModule(c), e => e.MapLicensingModule()),
     ];
 

@@ -3,6 +3,7 @@ using System.Xml;
 using MediatR;
 using Nexus.Modules.Catalog;
 using Nexus.Modules.Catalog.Contracts.Storefront;
+using Nexus.Modules.Content;
 using Nexus.Shared.Modules;
 using Nexus.Shared.Web;
 
@@ -17,7 +18,7 @@ internal static class SearchEngineEndpoints
     /// <summary>How long crawlers and caches may keep either answer: new products appear within this time.</summary>
     internal const string CacheControl = "public, max-age=300";
 
-    /// <summary>Storefront pages that are not the catalog's: the front page and the content pages in the footer.</summary>
+    /// <summary>Storefront pages that are neither the catalog's nor content pages: the front page.</summary>
     internal static readonly IReadOnlyList<string> FixedPaths = ["/"];
 
     public static IEndpointRouteBuilder MapSearchEngineEndpoints(this IEndpointRouteBuilder endpoints)
@@ -58,6 +59,14 @@ internal static class SearchEngineEndpoints
         foreach (var path in FixedPaths)
         {
             await WriteUrlAsync(writer, publicUrl.Absolute(path), null);
+        }
+
+        if (modules.IsEnabled(ContentModule.Name))
+        {
+            foreach (var slug in ContentModule.PageSlugs)
+            {
+                await WriteUrlAsync(writer, publicUrl.Absolute("/pages/" + slug), null);
+            }
         }
 
         if (modules.IsEnabled(CatalogModule.Name))

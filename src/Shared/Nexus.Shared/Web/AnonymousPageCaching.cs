@@ -13,7 +13,7 @@ namespace Nexus.Shared.Web;
 /// <c>304 Not Modified</c> and no body. Every request still reaches the page, so a product edited in the back office
 /// shows on the very next request (on any instance) — the saving is the transfer, not the rendering. Pages that hold
 /// something personal opt out by themselves: they are for signed-in users, carry an antiforgery token (which marks
-/// the answer <c>no-store</c>) or set a cookie. See docs/decisions/0016-anonymous-page-caching-and-compression.md.
+/// the answer <c>no-store</c>) or set a cookie. See docs/decisions/0015-anonymous-page-caching-and-compression.md.
 /// </summary>
 public static class AnonymousPageCaching
 {

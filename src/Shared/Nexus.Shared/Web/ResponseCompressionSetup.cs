@@ -11,7 +11,7 @@ namespace Nexus.Shared.Web;
 /// Brotli and gzip for text answers, in the app: the single container has no proxy in front to do it.
 /// Compression and secrets do not mix (BREACH): when a response holds a secret and also reflects what an attacker
 /// put in the URL, the compressed size leaks the secret a byte at a time. So <see cref="SecretAwareCompressionProvider"/>
-/// compresses only answers that carry no secret — see docs/decisions/0016-anonymous-page-caching-and-compression.md.
+/// compresses only answers that carry no secret — see docs/decisions/0015-anonymous-page-caching-and-compression.md.
 /// </summary>
 public static class ResponseCompressionSetup
 {

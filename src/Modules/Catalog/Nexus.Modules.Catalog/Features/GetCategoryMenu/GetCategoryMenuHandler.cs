@@ -24,11 +24,19 @@ internal sealed class GetCategoryMenuHandler(CatalogDbContext db, IMemoryCache c
         }
 
         var categories = await db.Categories.AsNoTracking()
-            .OrderBy(c => c.Name)
-            .Select(c => new { c.Name, c.Slug })
+            .Select(c => new { c.Id, c.ParentId, c.Name, c.Slug, c.SortOrder })
             .ToListAsync(cancellationToken);
-        // Today's categories are one level deep; children come with the nested model.
-        menu = new CategoryMenu(categories.Select(c => new CategoryMenuItem(c.Name, c.Slug, [])).ToList());
+        var children = categories.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value);
+        // Top-level categories with their direct children, each level in the admin's order (then by name): the menu
+        // shows two levels; deeper ones are reached from the category pages.
+        menu = new CategoryMenu(categories
+            .Where(c => c.ParentId is null)
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(top => new CategoryMenuItem(top.Name, top.Slug, children[top.Id]
+                .OrderBy(c => c.SortOrder).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(child => new CategoryMenuItem(child.Name, child.Slug, []))
+                .ToList()))
+            .ToList());
         cache.Set(CacheKey, menu, Lifetime);
         return menu;
     }

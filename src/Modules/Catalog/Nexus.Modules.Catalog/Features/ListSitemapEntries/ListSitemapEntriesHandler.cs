@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Modules.Catalog.Contracts.Storefront;
 using Nexus.Modules.Catalog.Data;
+using Nexus.Modules.Catalog.Domain;
 
 namespace Nexus.Modules.Catalog.Features.ListSitemapEntries;
 
@@ -20,7 +21,7 @@ internal sealed class ListSitemapEntriesHandler(CatalogDbContext db) : IRequestH
         }
 
         var products = db.Products.AsNoTracking()
-            .Where(p => p.IsPublished)
+            .Listed()
             .OrderBy(p => p.Slug)
             .Select(p => new { p.Slug, p.UpdatedAt })
             .AsAsyncEnumerable();
