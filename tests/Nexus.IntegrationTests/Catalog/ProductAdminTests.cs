@@ -156,12 +156,12 @@ internal sealed class ProductAdminTests
         fields["Input.Variants[1].Option1"] = "M";
         fields["Input.Variants[1].Option2"] = "Red";
         fields["Input.Variants[1].Price"] = "17.00";
-        fields["Input.Variants[1].Stock"] = "2";
+        fields["Input.Variants[1].Stock"] = "0";
         (await admin.PostFormAsync("/admin/catalog/products/new", fields)).ShouldRedirect();
         var product = await FindAsync("VAR-001");
         product.OptionNames.Should().Equal("Size", "Colour");
-        product.Variants.Select(v => $"{v.Sku}:{v.Title}:{v.PriceMinor}:{v.StockOnHand}").Should().BeEquivalentTo("VAR-001-S-RED:S / Red::3", "VAR-001-M-RED:M / Red:1700:2");
-        product.StockOnHand.Should().Be(5);
+        product.Variants.Select(v => $"{v.Sku}:{v.Title}:{v.PriceMinor}:{v.StockOnHand}").Should().BeEquivalentTo("VAR-001-S-RED:S / Red::3", "VAR-001-M-RED:M / Red:1700:0");
+        product.StockOnHand.Should().Be(3);
 
         var small = product.Variants.Single(v => v.Option1 == "S");
         var medium = product.Variants.Single(v => v.Option1 == "M");
@@ -181,6 +181,10 @@ internal sealed class ProductAdminTests
         edit["Input.Variants[2].Option1"] = "L";
         edit["Input.Variants[2].Option2"] = "Blue";
         edit["Input.Variants[2].Stock"] = "4";
+        edit["Input.Variants[0].Remove"] = "true";
+        var withHistory = await admin.PostFormAsync($"/admin/catalog/products/{product.Id}", edit);
+        (await withHistory.Content.ReadAsStringAsync()).Should().Contain("A variant with stock history cannot be removed");
+        edit.Remove("Input.Variants[0].Remove");
         (await admin.PostFormAsync($"/admin/catalog/products/{product.Id}", edit)).ShouldRedirect();
 
         var saved = await FindAsync("VAR-001");
