@@ -37,6 +37,8 @@ public static class CatalogModule
         services.AddScoped<ImportProductsJob>();
         services.AddSingleton(new BackOfficeSection("Catalog", "/admin/catalog", "Products, categories, inventory, CSV import and export", NexusPolicies.BackOffice, Order: 200));
         services.TryAddSingleton(TimeProvider.System);
+        // The category menu is cached in memory (Features/GetCategoryMenu).
+        services.AddMemoryCache();
         services.AddOptions<CatalogOptions>()
             .Bind(configuration.GetSection($"Modules:{Name}"))
             .ValidateDataAnnotations()
