@@ -14,6 +14,7 @@
 //   Bench-Events       integration events through Redis on SQLite: the highest rate with p99 (commit -> handler done)
 //                      <= 100 ms, commands of 1-3 events, vs raw Redis Streams XADD/XREADGROUP/XACK (about 4-5 min)
 //   Bench-SubApp       Chromium: click on the Licensing tab -> sub-app ready, vs the sub-app page opened directly (30 loads)
+//   Bench-CatalogImport 50,000 CSV rows through the catalog import (upload, Hangfire job, both passes) on SQLite
 //
 // Lines other tools read (printed once, alone on their line, after the task-duration table at the
 // end of the output; only Cake's error report follows them when the build fails):
@@ -684,10 +685,40 @@ Task("Bench-SubApp")
     finalLines.Add(lines[0]);
 });
 
+Task("Bench-CatalogImport")
+    .Description("50,000 CSV rows through the catalog import (page upload, Hangfire job, both passes) on SQLite; appended to docs/benchmarks.md.")
+    .Does(() =>
+{
+    // An [Explicit] NUnit case (ProductImportBenchmark) in the integration tests, never part of the test run.
+    const string benchConfiguration = "Release";
+    var project = root.CombineWithFilePath("tests/Nexus.IntegrationTests/Nexus.IntegrationTests.csproj");
+    var logDir = artifacts.Combine("bench/catalog-import");
+    EnsureDirectoryExists(logDir);
+    CleanDirectory(logDir);
+    var output = logDir.CombineWithFilePath("result.txt");
+    Dotnet(new ProcessArgumentBuilder().Append("build").AppendQuoted(project.FullPath).Append("-c").Append(benchConfiguration));
+    System.Environment.SetEnvironmentVariable("NEXUS_BENCH_OUT", output.FullPath);
+    try
+    {
+        Dotnet(new ProcessArgumentBuilder().Append("test").AppendQuoted(project.FullPath).Append("-c").Append(benchConfiguration)
+            .Append("--no-build").Append("--filter").AppendQuoted("FullyQualifiedName~ProductImportBenchmark"));
+    }
+    finally
+    {
+        System.Environment.SetEnvironmentVariable("NEXUS_BENCH_OUT", null);
+    }
+
+    RequireFile(output, "Benchmark result");
+    var lines = System.IO.File.ReadAllLines(output.FullPath);
+    AppendBenchmarkResult("catalog-import", lines.Skip(1), lines[0]);
+    finalLines.Add(lines[0]);
+});
+
 Task("Bench")
     .Description("Runs every Bench-* target.")
     .IsDependentOn("Bench-Startup")
     .IsDependentOn("Bench-Events")
-    .IsDependentOn("Bench-SubApp");
+    .IsDependentOn("Bench-SubApp")
+    .IsDependentOn("Bench-CatalogImport");
 
 RunTarget(target);

@@ -167,7 +167,7 @@ internal sealed class ApplyProductImportHandler(CatalogDbContext db, IIntegratio
 
         if (row.Stock is { } stock)
         {
-            var variant = product.Variants.Count == 0 ? product.AddDefaultVariant(0) : product.Variants[0];
+            var variant = product.Variants.Count == 0 ? db.Variants.Add(product.AddDefaultVariant(0)).Entity : product.Variants[0];
             var delta = stock - variant.StockOnHand;
             if (delta != 0)
             {

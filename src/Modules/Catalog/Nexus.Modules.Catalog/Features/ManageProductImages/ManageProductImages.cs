@@ -65,7 +65,8 @@ internal sealed class AddProductImageHandler(CatalogDbContext db, ICatalogImageS
             await store.PutAsync(key, size, request.Image.Renditions[size], cancellationToken);
         }
 
-        product.AddImage(Guid.CreateVersion7(), key, request.AltText.Trim(), request.Image.Width, request.Image.Height);
+        // Added explicitly: EF takes a new child with a client-made key, found through a tracked parent, for an existing row.
+        db.Images.Add(product.AddImage(Guid.CreateVersion7(), key, request.AltText.Trim(), request.Image.Width, request.Image.Height));
         Touch(db, product, clock);
         ProductEvents.Updated(events, product, product.Version + 1);
         return true;

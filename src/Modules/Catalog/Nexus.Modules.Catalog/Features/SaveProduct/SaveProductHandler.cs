@@ -80,7 +80,7 @@ internal sealed class SaveProductHandler(CatalogDbContext db, IIntegrationEventP
         if (request.OptionNames.Count == 0)
         {
             // A product without options keeps one default variant, which follows the product's SKU.
-            var variant = product.Variants.Count == 0 ? product.AddDefaultVariant(0) : product.Variants[0];
+            var variant = product.Variants.Count == 0 ? db.Variants.Add(product.AddDefaultVariant(0)).Entity : product.Variants[0];
             variant.Update(request.Sku, null, null, null, null);
         }
         else
@@ -98,7 +98,8 @@ internal sealed class SaveProductHandler(CatalogDbContext db, IIntegrationEventP
                 }
                 else if (!input.Remove)
                 {
-                    var variant = product.AddVariant(Guid.CreateVersion7(), input.Sku, Clean(input.Option1), Clean(input.Option2), Clean(input.Option3), input.PriceMinor, 0);
+                    // Added explicitly: EF takes a new child with a client-made key, found through a tracked parent, for an existing row.
+                    var variant = db.Variants.Add(product.AddVariant(Guid.CreateVersion7(), input.Sku, Clean(input.Option1), Clean(input.Option2), Clean(input.Option3), input.PriceMinor, 0)).Entity;
                     AddStock(product, variant, input.Stock, request.ActorId, now);
                 }
             }

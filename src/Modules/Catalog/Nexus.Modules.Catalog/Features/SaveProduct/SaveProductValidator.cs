@@ -53,7 +53,14 @@ internal sealed class SaveProductValidator : AbstractValidator<SaveProduct>
             .Must((c, v) => c.OptionNames.Count == 0 || v.Where(x => !x.Remove).All(x => HasOptions(x, c.OptionNames.Count)))
             .WithMessage("Every variant needs a value for each option.")
             .Must((c, v) => c.OptionNames.Count == 0 || v.Where(x => !x.Remove).Select(x => (x.Option1, x.Option2, x.Option3)).Distinct().Count() == v.Count(x => !x.Remove))
-            .WithMessage("Two variants have the same options.");
+            .WithMessage("Two variants have the same options.")
+            // The inventory trail points at its variants (kept for audit), so a variant with stock history stays.
+            .MustAsync(async (v, ct) =>
+            {
+                var removed = v.Where(x => x.Remove && x.Id is not null).Select(x => x.Id!.Value).ToList();
+                return removed.Count == 0 || !await db.InventoryAdjustments.AnyAsync(a => removed.Contains(a.VariantId), ct);
+            })
+            .WithMessage("A variant with stock history cannot be removed (the inventory trail keeps it); set its stock to 0 on the inventory page to stop selling it.");
     }
 
     private static bool HasOptions(VariantInput variant, int count) =>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using FluentValidation.AspNetCore;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -93,7 +92,14 @@ internal sealed class ProductModel(CatalogDbContext db, IMediator mediator, IAut
         }
         catch (RequestValidationException invalid)
         {
-            invalid.Result.AddToModelState(ModelState, nameof(Input));
+            foreach (var (field, messages) in invalid.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(InputField(field), message);
+                }
+            }
+
             return Page();
         }
         catch (DbUpdateConcurrencyException)
@@ -281,6 +287,23 @@ internal sealed class ProductModel(CatalogDbContext db, IMediator mediator, IAut
                 ? [new VariantInput(null, Input.Sku?.Trim() ?? string.Empty, null, null, null, null, Input.Stock, false)]
                 : variants,
             actor);
+    }
+
+    /// <summary>The form field a command property's error belongs beside; anything without one goes to the summary.</summary>
+    private static string InputField(string commandProperty)
+    {
+        var head = commandProperty.Split('[', '.')[0];
+        var field = head switch
+        {
+            nameof(SaveProduct.PriceMinor) => nameof(ProductInput.Price),
+            nameof(SaveProduct.CompareAtPriceMinor) => nameof(ProductInput.CompareAtPrice),
+            nameof(SaveProduct.DescriptionMarkdown) => nameof(ProductInput.Description),
+            nameof(SaveProduct.Sku) or nameof(SaveProduct.Name) or nameof(SaveProduct.Slug) or nameof(SaveProduct.Summary)
+                or nameof(SaveProduct.MetaDescription) or nameof(SaveProduct.CategoryId) or nameof(SaveProduct.LowStockThreshold)
+                or nameof(SaveProduct.Tags) or nameof(SaveProduct.Specifications) or nameof(SaveProduct.OptionNames) or nameof(SaveProduct.Variants) => head,
+            _ => null,
+        };
+        return field is null ? string.Empty : $"{nameof(Input)}.{field}";
     }
 
     private long? ParsePrice(string? text, string field, bool required)
