@@ -53,6 +53,7 @@ public static class NexusHostExtensions
         builder.Services.AddNexusKeyEncryption(builder.Configuration, builder.Environment, dataPath);
         builder.Services.AddNexusAuthorization();
         builder.Services.AddNexusRateLimiting();
+        builder.Services.AddNexusResponseCompression();
         var mvc = builder.Services.AddRazorPages(options =>
         {
             // Back-office pages live under /Admin in whichever assembly: staff only, in every host.
@@ -100,6 +101,8 @@ public static class NexusHostExtensions
 
         // Sub-app pages: their frame-ancestors, and the shell for document requests (before routing).
         app.UseNexusSubApps();
+        // Brotli/gzip for text, but never for answers that hold a secret (ResponseCompressionSetup: BREACH).
+        app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
             // Pages link their own files with asp-append-version (?v=<content hash>): such a URL never changes its
@@ -110,12 +113,19 @@ public static class NexusHostExtensions
                 {
                     file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
                 }
+                else
+                {
+                    // Linked without a version (robots, old bookmarks): kept briefly, then revalidated by ETag.
+                    file.Context.Response.Headers.CacheControl = "public, max-age=300";
+                }
             },
         });
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        // Anonymous HTML pages: no-cache + ETag, 304 when unchanged (AnonymousPageCaching).
+        app.UseNexusAnonymousPageCaching();
         app.UseAntiforgery();
         return app;
     }

@@ -13,7 +13,7 @@ internal sealed class BrowseProductsHandler : IRequestHandler<BrowseProducts, Pr
 
     public async Task<ProductPage> Handle(BrowseProducts request, CancellationToken cancellationToken)
     {
-        var published = db.Products.AsNoTracking().Where(p => p.IsPublished);
+        var published = db.Products.AsNoTracking().Listed();
         var total = await published.CountAsync(cancellationToken);
         var rows = await published
             .OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Name)
