@@ -80,6 +80,9 @@ public static class NexusHostExtensions
         BackOfficeSections.EnsureUniqueOrder(app.Services.GetServices<BackOfficeSection>());
 
         app.UseNexusRequestPipeline();
+        // After logging and security headers (so the refusal is logged and carries them), before everything that reads
+        // the path: NUL in the path is 400, unknown methods 405.
+        app.UseMiddleware<MalformedRequestMiddleware>();
         if (host.ErrorPages is { } pages)
         {
             app.UseNexusErrorPages(pages.ErrorPath, pages.StatusPathFormat);

@@ -32,6 +32,7 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
                 Title = "The request is not valid.",
             },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read." },
+            System.Text.Json.JsonException => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The request could not be read." },
             _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Something went wrong on our side." },
         };
         httpContext.Response.StatusCode = problem.Status!.Value;

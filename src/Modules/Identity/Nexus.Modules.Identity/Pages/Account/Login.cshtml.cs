@@ -43,6 +43,15 @@ internal sealed class LoginModel : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A remember-me value that is not a boolean is an unticked box. Left in the model state, the checkbox tag
+        // helper would try to show it again and throw (a 500 found by the hostile-input sweep).
+        var rememberMe = $"{nameof(Input)}.{nameof(LoginInput.RememberMe)}";
+        if (ModelState.TryGetValue(rememberMe, out var entry) && entry.Errors.Count > 0)
+        {
+            ModelState.Remove(rememberMe);
+            Input.RememberMe = false;
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
