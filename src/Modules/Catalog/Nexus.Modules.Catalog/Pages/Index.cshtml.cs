@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Catalog.Features.BrowseProducts;
@@ -21,9 +22,13 @@ internal sealed class IndexModel : PageModel
 
     public ProductPage Result { get; private set; } = new([], 1, 24, 0);
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    // The page number is `p`: Razor Pages keeps the route value `page` for itself ("/Index"), so a parameter named
+    // `page` bound that string, failed to convert it (two exceptions thrown and caught per request) and `/?page=2`
+    // rendered page 1.
+    public async Task OnGetAsync([FromQuery(Name = "p")] string? p, CancellationToken cancellationToken)
     {
-        // An out-of-range page number from a stale link shows the first page rather than an error.
-        Result = await mediator.Send(new BrowseProducts(Math.Max(1, page ?? 1), pageSize), cancellationToken);
+        // A missing, malformed or out-of-range page number from a stale or hand-made link shows the first page.
+        var number = int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed >= 1 ? parsed : 1;
+        Result = await mediator.Send(new BrowseProducts(number, pageSize), cancellationToken);
     }
 }
