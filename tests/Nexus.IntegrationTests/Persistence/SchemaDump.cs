@@ -23,7 +23,9 @@ internal static class SchemaDump
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         var lines = new List<string>();
-        var tables = await QueryAsync(connection, $"SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '{schema}\\_%' ESCAPE '\\' AND name NOT LIKE '%\\_\\_ef\\_migrations' ESCAPE '\\'", r => r.GetString(0));
+        // Ordinary tables only: a full-text index (an FTS5 virtual table and its shadow tables, made by a migration's
+        // SQL) has no place in an EF model, so it is checked by the tests of the search that uses it instead.
+        var tables = await QueryAsync(connection, $"SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name LIKE '{schema}\\_%' ESCAPE '\\' AND name NOT LIKE '%\\_\\_ef\\_migrations' ESCAPE '\\'", r => r.GetString(0));
         foreach (var table in tables)
         {
             lines.Add($"table {table}");

@@ -8,4 +8,8 @@ internal sealed class CatalogOptions
     /// <summary>Products per storefront page.</summary>
     [Range(1, 100)]
     public int PageSize { get; set; } = 24;
+
+    /// <summary>The shop's currency (ISO 4217), in which products are priced and shown; the demo catalog uses USD.</summary>
+    [RegularExpression("^[A-Z]{3}$")]
+    public string Currency { get; set; } = "USD";
 }

@@ -101,6 +101,12 @@ internal sealed class MigrationReplay
             case AlterColumnOperation alter:
                 Table(alter.Schema, alter.Table).Columns[alter.Name] = AsAdded(alter);
                 break;
+            case RenameColumnOperation rename:
+                var renamed = Table(rename.Schema, rename.Table);
+                renamed.Columns.Remove(rename.Name, out var renamedColumn).Should().BeTrue($"{rename.Table}.{rename.Name} is renamed, so it must exist");
+                renamedColumn!.Name = rename.NewName;
+                renamed.Columns.Add(rename.NewName, renamedColumn);
+                break;
             case DropColumnOperation drop:
                 Table(drop.Schema, drop.Table).Columns.Remove(drop.Name).Should().BeTrue($"{drop.Table}.{drop.Name} is dropped, so it must exist");
                 break;

@@ -1,34 +1,23 @@
 using Microsoft.AspNetCore.Authorization;
 using MediatR;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
-using Nexus.Modules.Catalog.Features.BrowseProducts;
 
 namespace Nexus.Modules.Catalog.Pages;
 
-/// <summary>The storefront's front page: the published catalog, paged.</summary>
+/// <summary>The storefront's front page: every listed product, with the same filters as search.</summary>
 [AllowAnonymous]
-internal sealed class IndexModel : PageModel
+internal sealed class IndexModel : ListingPageModel
 {
-    private readonly IMediator mediator;
-    private readonly int pageSize;
-
-    public IndexModel(IMediator mediator, IOptions<CatalogOptions> options)
+    public IndexModel(IMediator mediator)
+        : base(mediator)
     {
-        this.mediator = mediator;
-        pageSize = options.Value.PageSize;
     }
 
-    public ProductPage Result { get; private set; } = new([], 1, 24, 0);
+    public override string Path => "/";
 
-    // The page number is `p`: Razor Pages keeps the route value `page` for itself ("/Index"), so a parameter named
-    // `page` bound that string, failed to convert it (two exceptions thrown and caught per request) and `/?page=2`
-    // rendered page 1.
-    public async Task OnGetAsync([FromQuery(Name = "p")] string? p, CancellationToken cancellationToken)
-    {
-        // A missing, malformed or out-of-range page number from a stale or hand-made link shows the first page.
-        var number = int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed >= 1 ? parsed : 1;
-        Result = await mediator.Send(new BrowseProducts(number, pageSize), cancellationToken);
-    }
+    public override string Heading => "Shop";
+
+    // The page number is `p`, read from the query string by the base class: Razor Pages keeps the route value `page`
+    // for itself ("/Index"), so a handler parameter named `page` bound that string, failed to convert it (two
+    // exceptions thrown and caught per request) and `/?page=2` rendered page 1.
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(null, cancellationToken);
 }

@@ -11,11 +11,11 @@ internal sealed class BrowseProductsHandler : IRequestHandler<BrowseProducts, Pr
     // Compiled once: the API's plain listing runs on every call, and compiling skips EF's per-call expression-tree
     // walk and query-cache lookup.
     private static readonly Func<CatalogDbContext, CancellationToken, Task<int>> CountPublished =
-        EF.CompileAsyncQuery((CatalogDbContext db, CancellationToken _) => db.Products.Count(p => p.IsPublished));
+        EF.CompileAsyncQuery((CatalogDbContext db, CancellationToken _) => db.Products.Count(p => p.IsPublished && !p.IsDeleted));
 
     private static readonly Func<CatalogDbContext, int, int, IAsyncEnumerable<CardRow>> PublishedPage =
         EF.CompileAsyncQuery((CatalogDbContext db, int skip, int take) => db.Products.AsNoTracking()
-            .Where(p => p.IsPublished)
+            .Where(p => p.IsPublished && !p.IsDeleted) // CatalogQueries.IsListed, spelt out: a compiled query cannot call it
             .OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Name)
             .Skip(skip)
             .Take(take)

@@ -31,7 +31,9 @@ internal sealed class CreateProductHandler : IRequestHandler<CreateProduct, Guid
 
         var product = new Product(
             Guid.CreateVersion7(), request.Sku, request.Name.Trim(), slug, request.Description.Trim(), request.PriceMinor,
-            request.Currency, request.CategoryId, request.IsDigital, request.StockOnHand, clock.GetUtcNow().UtcDateTime);
+            request.Currency, request.CategoryId, request.IsDigital, clock.GetUtcNow().UtcDateTime);
+        // A product without options sells through one default variant, which holds its stock.
+        product.AddDefaultVariant(request.StockOnHand);
         db.Products.Add(product);
         // Written to the catalog outbox by the unit of work, in the same transaction as the product.
         events.Publish(new ProductCreated(product.Id, product.Sku, product.Name, product.PriceMinor, product.Currency, product.IsDigital));
