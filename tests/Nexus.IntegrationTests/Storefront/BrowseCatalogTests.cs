@@ -123,6 +123,37 @@ internal sealed class BrowseCatalogTests
         (await NamesAsync("/search?q=riser")).Should().Equal("Folding Laptop Riser");
     }
 
+    [Test]
+    public async Task A_product_page_shows_the_product_renders_markdown_without_raw_html_and_follows_old_slugs()
+    {
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+            var product = await db.Products.SingleAsync(p => p.Sku == "HW-KEYB-01");
+            product.UpdateDetails(product.Name, product.Summary, "**Loud** and <script>alert(1)</script> clicky.", product.MetaDescription, DateTime.UtcNow);
+            var old = product.ChangeSlug("mechanical-keyboard-k2-pro", DateTime.UtcNow);
+            db.SlugRedirects.Add(new Nexus.Modules.Catalog.Domain.SlugRedirect(Nexus.Modules.Catalog.Domain.SlugKind.Product, old, product.Id, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        var page = await DocumentAsync("/products/mechanical-keyboard-k2-pro");
+        page.QuerySelector("[data-testid=product-title]")!.TextContent.Should().Be("Mechanical Keyboard K2");
+        page.QuerySelector("[data-testid=sku]")!.TextContent.Should().Be("HW-KEYB-01");
+        var description = page.QuerySelector("[data-testid=description]")!;
+        description.QuerySelector("strong")!.TextContent.Should().Be("Loud");
+        description.QuerySelector("script").Should().BeNull("raw HTML in Markdown is shown as text");
+        description.TextContent.Should().Contain("<script>");
+        page.QuerySelector("[data-testid=add-to-cart] fieldset")!.HasAttribute("disabled").Should().BeTrue();
+        page.QuerySelector("[data-testid=related]").Should().NotBeNull("other hardware is related");
+
+        var moved = await client.GetAsync("/products/mechanical-keyboard-k2");
+        moved.StatusCode.Should().Be(HttpStatusCode.MovedPermanently);
+        moved.Headers.Location!.ToString().Should().Be("/products/mechanical-keyboard-k2-pro");
+
+        (await client.GetAsync("/products/no-such-thing")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await client.GetAsync("/products/" + new string('x', 5000))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
     internal static async Task RenameAsync(NexusHostFactory host, string sku, string name)
     {
         using var scope = host.Services.CreateScope();

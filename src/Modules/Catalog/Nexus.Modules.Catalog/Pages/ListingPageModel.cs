@@ -30,7 +30,7 @@ internal abstract class ListingPageModel : PageModel
     /// <summary>Whether the category filter is fixed by the path (a category page).</summary>
     public virtual bool CategoryFromPath => false;
 
-    protected async Task LoadAsync(string? categoryFromPath, CancellationToken cancellationToken)
+    protected async Task<CatalogListing> LoadAsync(string? categoryFromPath, CancellationToken cancellationToken)
     {
         var query = Request.Query;
         var filter = CatalogFilter.FromValues(
@@ -47,7 +47,12 @@ internal abstract class ListingPageModel : PageModel
         {
             Notices.Add($"There are only {Listing.PageCount} pages; this is the last.");
         }
+
+        return Listing;
     }
+
+    /// <summary>Shows a listing computed earlier (the bench's reference page).</summary>
+    protected void Show(CatalogListing listing) => Listing = listing;
 
     /// <summary>A link to this listing with the filter changed (<c>p</c> reset to 1 unless given).</summary>
     public string Link(Action<Dictionary<string, List<string>>>? change = null, int page = 1)
