@@ -361,6 +361,8 @@ double MeasureStartup(string label, FilePath dll, int run, bool isNexus, Directo
         psi.Environment["Nexus__DataPath"] = dataPath;
         // Required outside Development (links and host filtering follow it).
         psi.Environment["Nexus__PublicUrl"] = baseUrl;
+        // Required outside Development too: the data-protection keys are encrypted at rest with it (a fresh one per run).
+        psi.Environment["DataProtection__KeyEncryption__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     }
 
     var log = new System.Collections.Concurrent.ConcurrentQueue<string>();

@@ -24,6 +24,12 @@ return await NexusProgram.RunAsync("Nexus Licensing", args, arguments =>
                 .BindConfiguration($"SubApps:{LicensingModule.SubApp.Name}")
                 .Validate(settings => settings.HostUrl is not null, "SubApps:licensing:HostUrl: the shop's origin is required: tokens are validated against its JWKS.")
                 .ValidateOnStart();
+            // The shop's /admin/events reads and changes this service's events with service tokens (audience
+            // licensing.service, scope events) minted server-side; frame tokens cannot.
+            if (host.Builder.Configuration.GetValue<Uri?>($"SubApps:{LicensingModule.SubApp.Name}:HostUrl") is { } hostUrl)
+            {
+                host.Builder.Services.AddNexusEventsAdministration(LicensingModule.SubApp.Audience, hostUrl, host.Builder.Configuration["Identity:Tokens:Issuer"]);
+            }
         },
     });
 

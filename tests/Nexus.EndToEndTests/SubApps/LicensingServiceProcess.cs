@@ -25,6 +25,7 @@ internal sealed class LicensingServiceProcess : IDisposable
             ["SubApps__licensing__AllowedHostOrigins__0"] = shopOrigin,
             ["Redis__ConnectionString"] = redis,
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["DataProtection__KeyEncryption__Key"] = Nexus.Testing.Hosting.NexusHostFactory.TestKeyEncryptionKey,
         };
     }
 

@@ -23,6 +23,7 @@ internal sealed class LicensingServiceFactory : WebApplicationFactory<LicensingS
             ["SubApps:licensing:HostUrl"] = "https://shop.example/",
             // Required outside Development; the in-memory test server answers as http://localhost (like NexusHostFactory).
             ["Nexus:PublicUrl"] = "http://localhost/",
+            ["DataProtection:KeyEncryption:Key"] = NexusHostFactory.TestKeyEncryptionKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -161,9 +161,52 @@ internal sealed class StartupFailureTests
         Directory.Delete(data, recursive: true);
     }
 
-    private static async Task<HostRun> RunHostAsync(Dictionary<string, string> environment, params string[] arguments)
+    [Test]
+    public async Task A_missing_key_encryption_key_is_named_outside_development()
     {
-        var hostDll = Path.Combine(AppContext.BaseDirectory, "Nexus.Host.dll");
+        // Issue 13 item 8: the data-protection keys (sign-in cookies, antiforgery, token signing keys) are never
+        // stored in plaintext outside Development.
+        var result = await RunHostAsync(new() { ["DataProtection__KeyEncryption__Key"] = string.Empty });
+        result.ShouldFailNaming("DataProtection:KeyEncryption:Key", "required outside Development");
+        result.ExitCode.Should().Be(2);
+    }
+
+    [TestCase("not base64!", "not base64")]
+    [TestCase("c2hvcnQ=", "must be 256 bits")]
+    public async Task A_malformed_key_encryption_key_is_named(string value, string problem)
+    {
+        var result = await RunHostAsync(new() { ["DataProtection__KeyEncryption__Key"] = value });
+        result.ShouldFailNaming("DataProtection:KeyEncryption:Key", problem);
+        result.ExitCode.Should().Be(2);
+    }
+
+    [Test]
+    public async Task The_licensing_service_refuses_to_start_without_a_key_encryption_key_too()
+    {
+        var result = await RunDllAsync("Nexus.Licensing.Host.dll", new()
+        {
+            ["DataProtection__KeyEncryption__Key"] = string.Empty,
+            ["SubApps__licensing__HostUrl"] = "https://shop.example/",
+        });
+        result.ExitCode.Should().Be(2, result.Describe());
+        result.StandardError.Should().Contain("Nexus Licensing cannot start: DataProtection:KeyEncryption:Key: required outside Development");
+    }
+
+    [Test]
+    public async Task A_remote_sub_app_url_that_is_not_an_absolute_http_address_is_named()
+    {
+        // Issue 13 item 6: every frame src and fallback link is built from it.
+        var result = await RunHostAsync(new() { ["SubApps__licensing__Url"] = "javascript:alert(1)" });
+        result.ShouldFailNaming("SubApps:licensing:Url", "is not an absolute http(s) URL");
+        result.ExitCode.Should().Be(2);
+    }
+
+    private static Task<HostRun> RunHostAsync(Dictionary<string, string> environment, params string[] arguments) =>
+        RunDllAsync("Nexus.Host.dll", environment, arguments);
+
+    private static async Task<HostRun> RunDllAsync(string dll, Dictionary<string, string> environment, params string[] arguments)
+    {
+        var hostDll = Path.Combine(AppContext.BaseDirectory, dll);
         var workDir = Directory.CreateTempSubdirectory("nexus-run-").FullName;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(hostDll);
@@ -178,6 +221,7 @@ internal sealed class StartupFailureTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Nexus__DataPath"] = Path.Combine(workDir, "data");
         start.Environment["Scheduling__Enabled"] = "false";
+        start.Environment["DataProtection__KeyEncryption__Key"] = NexusHostFactory.TestKeyEncryptionKey;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -28,12 +28,17 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
             // Required outside Development; the in-memory test server answers as http://localhost (StartKestrel
             // replaces it with the real address unless the test set its own).
             ["Nexus:PublicUrl"] = InMemoryAddress,
+            // Required outside Development: the data-protection keys are encrypted at rest with it.
+            ["DataProtection:KeyEncryption:Key"] = TestKeyEncryptionKey,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             this.settings[key] = value;
         }
     }
+
+    /// <summary>The key-encryption key test hosts use (a fixed 256-bit test value; DataProtection:KeyEncryption:Key).</summary>
+    public const string TestKeyEncryptionKey = "bmV4dXMtdGVzdC1rZXktZW5jcnlwdGlvbi0zMmJ5dGU=";
 
     /// <summary>The address the in-memory test server's clients use (its Host header is <c>localhost</c>).</summary>
     public const string InMemoryAddress = "http://localhost/";

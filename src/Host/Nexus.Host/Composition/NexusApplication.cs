@@ -1,3 +1,4 @@
+using Nexus.Host.Storefront;
 using Nexus.Shared.Hosting;
 using Nexus.Shared.Scheduling;
 using Nexus.Shared.Security;
@@ -48,6 +49,7 @@ internal static class NexusApplication
         app.UseNexusPipeline();
         app.MapNexusEndpoints();
         app.MapNexusJobsDashboard();
+        app.MapSearchEngineEndpoints();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Nexus.Modules.Identity.Contracts;
 using Nexus.Shared.Messaging;
 using Nexus.Shared.SubApps;
 
@@ -7,8 +8,9 @@ namespace Nexus.Host.SubApps;
 
 /// <summary>
 /// The outboxes, inboxes and dead letters of the sub-apps that run as services of their own (SubApps:&lt;name&gt;:Url),
-/// read and changed through their <see cref="EventsAdministrationEndpoints"/> with a token minted for the member of
-/// staff looking — the service applies that person's roles, exactly as the shop's own page does.
+/// read and changed through their <see cref="EventsAdministrationEndpoints"/> with a service token (audience
+/// <c>&lt;name&gt;.service</c>, scope <c>events</c>) minted here for the member of staff looking and never sent to a
+/// browser — the service applies that person's roles, exactly as the shop's own page does.
 /// </summary>
 internal sealed class RemoteServiceEvents
 {
@@ -70,8 +72,8 @@ internal sealed class RemoteServiceEvents
 
     private async Task<HttpResponseMessage> SendAsync(RegisteredSubApp app, HttpMethod method, string path, HttpContext http, CancellationToken cancellationToken)
     {
-        var token = await tokens.MintAsync(app, http, cancellationToken)
-            ?? throw new InvalidOperationException($"no token for '{app.Definition.Audience}' could be minted for this account");
+        var token = await tokens.MintAsync(app, SubAppTokenUse.Service, http, cancellationToken)
+            ?? throw new InvalidOperationException($"no service token for '{app.Definition.Audience}' could be minted for this account");
         using var request = new HttpRequestMessage(method, new Uri(new Uri(app.RemoteOrigin!), path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
         return await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);

@@ -11,6 +11,9 @@ internal sealed record SubAppFrame(RegisteredSubApp App, string Route, string Ho
 {
     public string Src => App.UrlFor(Route);
 
+    /// <summary>The scope the bridge asks for when it renews the token: <c>app</c> (customer tab) or <c>staff</c> (back office).</summary>
+    public string TokenScope { get; init; } = Nexus.Shared.Security.Tokens.NexusTokenScopes.App;
+
     public string AppBase => App.UrlFor("/");
 
     /// <summary>The first token's expiry as the bridge reads it (ISO 8601, UTC).</summary>

@@ -1,3 +1,5 @@
+using Nexus.Modules.Identity.Contracts;
+using Nexus.Shared.Security.Tokens;
 using Nexus.Shared.SubApps;
 using Nexus.Shared.Web;
 
@@ -20,10 +22,14 @@ internal sealed class SubAppFrames
         this.configuration = configuration;
     }
 
-    public async Task<SubAppFrame> CreateAsync(RegisteredSubApp app, string route, string hostBase, HttpContext http, CancellationToken cancellationToken)
+    /// <param name="use">App for the customer-facing tab, Staff for the back office's view (the frame renews the same kind).</param>
+    public async Task<SubAppFrame> CreateAsync(RegisteredSubApp app, string route, string hostBase, SubAppTokenUse use, HttpContext http, CancellationToken cancellationToken)
     {
-        var tokenUrl = configuration[SubAppSettingsKeys.TokenUrl] ?? SubAppSettingsKeys.DefaultTokenUrl;
-        var frame = new SubAppFrame(app, route, hostBase, tokenUrl, await tokens.MintAsync(app, http, cancellationToken));
+        var tokenUrl = SubAppUrls.TokenUrl(configuration);
+        var frame = new SubAppFrame(app, route, hostBase, tokenUrl, await tokens.MintAsync(app, use, http, cancellationToken))
+        {
+            TokenScope = use == SubAppTokenUse.Staff ? NexusTokenScopes.Staff : NexusTokenScopes.App,
+        };
         frame.AllowIn(csp);
         // The page now carries a bearer token: it must not be stored by the browser or a proxy.
         http.Response.Headers.CacheControl = "no-store";

@@ -25,8 +25,11 @@ internal sealed class SubAppTokens
         this.publicUrl = publicUrl;
     }
 
-    /// <summary>Null when nobody is signed in, the account is locked out, or the audience is unknown.</summary>
-    public async Task<SubAppToken?> MintAsync(RegisteredSubApp app, HttpContext http, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when nobody is signed in, the account is locked out, the audience is unknown, or a staff or service token
+    /// is asked for someone without a staff role.
+    /// </summary>
+    public async Task<SubAppToken?> MintAsync(RegisteredSubApp app, SubAppTokenUse use, HttpContext http, CancellationToken cancellationToken)
     {
         var userId = http.User.FindFirstValue(identity.ClaimsIdentity.UserIdClaimType);
         if (userId is null)
@@ -34,6 +37,6 @@ internal sealed class SubAppTokens
             return null;
         }
 
-        return await mediator.Send(new IssueSubAppToken(userId, app.Definition.Audience, publicUrl.Origin), cancellationToken);
+        return await mediator.Send(new IssueSubAppToken(userId, app.Definition.Audience, publicUrl.Origin, use), cancellationToken);
     }
 }

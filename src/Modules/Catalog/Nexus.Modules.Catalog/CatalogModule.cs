@@ -9,7 +9,12 @@ using MediatR;
 using Nexus.Modules.Catalog.Data;
 using Nexus.Modules.Catalog.Features.BrowseCatalog;
 using Nexus.Modules.Catalog.Features.BrowseProducts;
+using Nexus.Modules.Catalog.Images;
+using Nexus.Modules.Catalog.Features.ImportProducts;
+using Nexus.Modules.Catalog.Imports;
 using Nexus.Modules.Catalog.Seeding;
+using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.BackOffice;
 using Nexus.Shared.Application;
 using Nexus.Shared.Persistence;
 
@@ -30,7 +35,16 @@ public static class CatalogModule
         services.AddHostedService<CatalogCacheListener>();
         services.AddModuleHandlers(typeof(CatalogModule).Assembly);
         services.AddScoped<IModuleSeeder, CatalogDemoSeeder>();
+        services.AddSingleton<ICatalogImageStore, FileSystemCatalogImageStore>();
+        services.AddSingleton<DemoImages>();
+        // Back office: CSV import files and status in the data folder, the import job (Hangfire resolves it per run).
+        services.AddAfterCommit<CatalogDbContext>();
+        services.AddSingleton<ProductImportStore>();
+        services.AddScoped<ImportProductsJob>();
+        services.AddSingleton(new BackOfficeSection("Catalog", "/admin/catalog", "Products, categories, inventory, CSV import and export", NexusPolicies.BackOffice, Order: 200));
         services.TryAddSingleton(TimeProvider.System);
+        // The category menu is cached in memory (Features/GetCategoryMenu).
+        services.AddMemoryCache();
         services.AddOptions<CatalogOptions>()
             .Bind(configuration.GetSection($"Modules:{Name}"))
             .ValidateDataAnnotations()
@@ -44,6 +58,7 @@ public static class CatalogModule
         var api = endpoints.MapGroup("/api/catalog").WithTags("Catalog").AllowAnonymous();
         api.MapGet("/products", async (int? page, int? pageSize, IMediator mediator, IOptions<CatalogOptions> options, CancellationToken ct) =>
             Results.Ok(await mediator.Send(new BrowseProducts(page ?? 1, pageSize ?? options.Value.PageSize), ct)));
+        endpoints.MapCatalogMedia();
         return endpoints;
     }
 }

@@ -9,6 +9,7 @@ using Nexus.Shared.Logging;
 using Nexus.Shared.Modules;
 using Nexus.Shared.Persistence;
 using Nexus.Shared.Security;
+using Nexus.Shared.Security.KeyEncryption;
 using Nexus.Shared.Startup;
 using Nexus.Shared.SubApps;
 using Nexus.Shared.Web;
@@ -47,8 +48,12 @@ public static class NexusHostExtensions
         builder.Services.AddDataProtection()
             .SetApplicationName(host.Name)
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+        // Wherever the ring is kept, its keys are encrypted at rest (DataProtection:KeyEncryption:Key; refused
+        // start-up outside Development without it).
+        builder.Services.AddNexusKeyEncryption(builder.Configuration, builder.Environment, dataPath);
         builder.Services.AddNexusAuthorization();
         builder.Services.AddNexusRateLimiting();
+        builder.Services.AddNexusResponseCompression();
         var mvc = builder.Services.AddRazorPages(options =>
         {
             // Back-office pages live under /Admin in whichever assembly: staff only, in every host.
@@ -93,6 +98,8 @@ public static class NexusHostExtensions
 
         // Sub-app pages: their frame-ancestors, and the shell for document requests (before routing).
         app.UseNexusSubApps();
+        // Brotli/gzip for text, but never for answers that hold a secret (ResponseCompressionSetup: BREACH).
+        app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
             // Pages link their own files with asp-append-version (?v=<content hash>): such a URL never changes its
@@ -103,12 +110,19 @@ public static class NexusHostExtensions
                 {
                     file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
                 }
+                else
+                {
+                    // Linked without a version (robots, old bookmarks): kept briefly, then revalidated by ETag.
+                    file.Context.Response.Headers.CacheControl = "public, max-age=300";
+                }
             },
         });
         app.UseRouting();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        // Anonymous HTML pages: no-cache + ETag, 304 when unchanged (AnonymousPageCaching).
+        app.UseNexusAnonymousPageCaching();
         app.UseAntiforgery();
         return app;
     }

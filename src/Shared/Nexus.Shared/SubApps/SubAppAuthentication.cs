@@ -12,10 +12,10 @@ public static class SubAppAuthentication
     /// <summary>The JWT bearer scheme validating host-minted tokens (identity's <c>AddNexusTokenValidation</c> default).</summary>
     public const string Scheme = NexusTokenValidationExtensions.DefaultScheme;
 
-    /// <summary>Signed in through the bridge token.</summary>
+    /// <summary>Signed in through a frame token (scope <c>app</c> or <c>staff</c>).</summary>
     public const string UserPolicy = "SubAppUser";
 
-    /// <summary>Signed in through the bridge token with the Admin role.</summary>
+    /// <summary>Signed in through the back office's staff frame token (scope <c>staff</c>) with the Admin role.</summary>
     public const string AdminPolicy = "SubAppAdmin";
 
     /// <summary>Marks a request for a view's content (no layout) made by the sub-app page script.</summary>

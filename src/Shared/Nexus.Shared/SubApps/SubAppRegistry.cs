@@ -24,9 +24,13 @@ public sealed class SubAppRegistry
             return existing;
         }
 
+        // Checked here, at registration, so a bad address stops start-up (exit 2) naming the setting.
+        _ = SubAppUrls.TokenUrl(configuration);
         var settings = new SubAppSettings();
-        var section = configuration.GetSection($"SubApps:{definition.Name}");
-        section.Bind(settings);
+        var prefix = $"SubApps:{definition.Name}";
+        var section = configuration.GetSection(prefix);
+        settings.Url = SubAppUrls.AbsoluteBase(section[nameof(SubAppSettings.Url)], $"{prefix}:{nameof(SubAppSettings.Url)}");
+        settings.HostUrl = SubAppUrls.AbsoluteBase(section[nameof(SubAppSettings.HostUrl)], $"{prefix}:{nameof(SubAppSettings.HostUrl)}");
         foreach (var origin in section.GetSection(nameof(SubAppSettings.AllowedHostOrigins)).Get<string[]>() ?? [])
         {
             settings.AllowedHostOrigins.Add(SubAppOrigins.Normalise(origin, $"SubApps:{definition.Name}:AllowedHostOrigins"));

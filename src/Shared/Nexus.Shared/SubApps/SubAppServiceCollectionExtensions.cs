@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.Security.Tokens;
 
 namespace Nexus.Shared.SubApps;
 
@@ -20,8 +21,13 @@ public static class SubAppServiceCollectionExtensions
         {
             registry.PoliciesAdded = true;
             services.AddAuthorizationBuilder()
-                .AddPolicy(SubAppAuthentication.UserPolicy, policy => policy.AddAuthenticationSchemes(SubAppAuthentication.Scheme).RequireAuthenticatedUser())
-                .AddPolicy(SubAppAuthentication.AdminPolicy, policy => policy.AddAuthenticationSchemes(SubAppAuthentication.Scheme).RequireAuthenticatedUser().RequireRole(NexusRoles.Admin));
+                // A frame token (scope app) or a back-office frame token (scope staff); never a service token, whose
+                // audience this scheme does not accept anyway.
+                .AddPolicy(SubAppAuthentication.UserPolicy, policy => policy.AddAuthenticationSchemes(SubAppAuthentication.Scheme).RequireAuthenticatedUser()
+                    .RequireAssertion(c => NexusTokenScopes.Has(c.User, NexusTokenScopes.App) || NexusTokenScopes.Has(c.User, NexusTokenScopes.Staff)))
+                // Admin views need the back office's staff token: the customer-facing tab's token has no admin powers.
+                .AddPolicy(SubAppAuthentication.AdminPolicy, policy => policy.AddAuthenticationSchemes(SubAppAuthentication.Scheme).RequireAuthenticatedUser()
+                    .RequireAssertion(c => NexusTokenScopes.Has(c.User, NexusTokenScopes.Staff)).RequireRole(NexusRoles.Admin));
         }
 
         return registry.Add(definition, configuration, servedHere: true);

@@ -21,7 +21,7 @@ internal sealed class SubAppShellMiddleware
         this.next = next;
         this.registry = registry;
         this.publicUrl = publicUrl;
-        TokenUrl = configuration["SubApps:TokenUrl"] ?? "/api/identity/tokens";
+        TokenUrl = SubAppUrls.TokenUrl(configuration);
     }
 
     private string TokenUrl { get; }

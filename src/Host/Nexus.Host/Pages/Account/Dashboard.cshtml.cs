@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Host.SubApps;
+using Nexus.Modules.Identity.Contracts;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Account;
 using Nexus.Shared.SubApps;
@@ -47,7 +48,7 @@ internal sealed class DashboardModel : PageModel
             return NotFound();
         }
 
-        Frame = await frames.CreateAsync(app, SubAppFrame.RouteFrom(rest, Request.QueryString), $"/account/{app.Definition.Name}", HttpContext, cancellationToken);
+        Frame = await frames.CreateAsync(app, SubAppFrame.RouteFrom(rest, Request.QueryString), $"/account/{app.Definition.Name}", SubAppTokenUse.App, HttpContext, cancellationToken);
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Host.SubApps;
+using Nexus.Modules.Identity.Contracts;
 using Nexus.Shared.SubApps;
 
 namespace Nexus.Host.Pages.Admin;
@@ -28,7 +29,7 @@ internal sealed class AppsModel : PageModel
         }
 
         // The host URL carries the sub-app route: /admin/apps/licensing/admin?q=x frames /apps/licensing/admin?q=x.
-        Frame = await frames.CreateAsync(subApp, SubAppFrame.RouteFrom(rest, Request.QueryString, adminRoute), $"/admin/apps/{subApp.Definition.Name}", HttpContext, cancellationToken);
+        Frame = await frames.CreateAsync(subApp, SubAppFrame.RouteFrom(rest, Request.QueryString, adminRoute), $"/admin/apps/{subApp.Definition.Name}", SubAppTokenUse.Staff, HttpContext, cancellationToken);
         return Page();
     }
 }

@@ -2,6 +2,8 @@ using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Nexus.Modules.Identity.Contracts;
 using Nexus.Modules.Identity.Data;
+using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.Security.Tokens;
 
 namespace Nexus.Modules.Identity.Tokens;
 
@@ -29,7 +31,22 @@ internal sealed class IssueSubAppTokenHandler : IRequestHandler<IssueSubAppToken
         }
 
         var roles = await users.GetRolesAsync(user);
-        var token = await issuer.IssueAsync(user.Id, user.Email ?? string.Empty, roles, request.Audience, issuer.IssuerFor(request.RequestOrigin), cancellationToken);
+        var staff = roles.Contains(NexusRoles.Admin, StringComparer.Ordinal) || roles.Contains(NexusRoles.Support, StringComparer.Ordinal);
+        // A customer-facing frame gets only the customer role: whatever else the person is, the frame (and whoever
+        // reads its token) holds no staff powers. Staff and service tokens exist for staff only.
+        var (audience, scope, granted) = request.Use switch
+        {
+            SubAppTokenUse.App => (request.Audience, NexusTokenScopes.App, roles.Where(r => r == NexusRoles.Customer).ToList()),
+            SubAppTokenUse.Staff when staff => (request.Audience, NexusTokenScopes.Staff, roles),
+            SubAppTokenUse.Service when staff => (NexusTokenScopes.ServiceAudience(request.Audience), NexusTokenScopes.Events, roles),
+            _ => (null, null, null),
+        };
+        if (audience is null)
+        {
+            return null;
+        }
+
+        var token = await issuer.IssueAsync(user.Id, user.Email ?? string.Empty, granted!, audience, scope!, issuer.IssuerFor(request.RequestOrigin), cancellationToken);
         return new SubAppToken(token.Token, token.ExpiresAt);
     }
 }

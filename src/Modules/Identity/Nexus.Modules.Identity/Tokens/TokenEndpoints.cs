@@ -64,6 +64,25 @@ internal static class TokenEndpoints
                 detail: $"'{body?.Audience}' is not a sub-app or service this shop issues tokens for (Identity:Tokens:Audiences).");
         }
 
+        SubAppTokenUse? use = body!.Scope switch
+        {
+            null or "" or NexusTokenScopes.App => SubAppTokenUse.App,
+            NexusTokenScopes.Staff => SubAppTokenUse.Staff,
+            _ => null,
+        };
+        if (use is null)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Unknown scope",
+                detail: $"Ask for scope '{NexusTokenScopes.App}' (a sub-app's frame) or '{NexusTokenScopes.Staff}' (its back-office view).");
+        }
+
+        if (use == SubAppTokenUse.Staff && !principal.IsInRole(NexusRoles.Admin) && !principal.IsInRole(NexusRoles.Support))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Staff tokens are for staff");
+        }
+
         var userId = users.GetUserId(principal);
         if (userId is not null && limiter.TryIssue(userId) is { } wait)
         {
@@ -72,7 +91,7 @@ internal static class TokenEndpoints
             return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many tokens", detail: $"Try again in {seconds} seconds.");
         }
 
-        var token = userId is null ? null : await mediator.Send(new IssueSubAppToken(userId, body!.Audience!, publicUrl.Origin), cancellationToken);
+        var token = userId is null ? null : await mediator.Send(new IssueSubAppToken(userId, body.Audience!, publicUrl.Origin, use.Value), cancellationToken);
         if (token is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign in again");

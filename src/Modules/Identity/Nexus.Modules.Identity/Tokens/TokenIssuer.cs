@@ -27,7 +27,7 @@ internal sealed class TokenIssuer
     public string IssuerFor(string requestOrigin) =>
         string.IsNullOrWhiteSpace(settings.CurrentValue.Issuer) ? requestOrigin : settings.CurrentValue.Issuer;
 
-    public async Task<IssuedToken> IssueAsync(string userId, string email, IEnumerable<string> roles, string audience, string issuer, CancellationToken cancellationToken)
+    public async Task<IssuedToken> IssueAsync(string userId, string email, IEnumerable<string> roles, string audience, string scope, string issuer, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var expires = now.AddSeconds(Math.Min(settings.CurrentValue.LifetimeSeconds, 300));
@@ -45,6 +45,7 @@ internal sealed class TokenIssuer
                 [NexusTokenClaims.Subject] = userId,
                 [NexusTokenClaims.Email] = email,
                 [NexusTokenClaims.Role] = roles.ToArray(),
+                [NexusTokenClaims.Scope] = scope,
                 [JwtRegisteredClaimNames.Jti] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16)),
             },
         };

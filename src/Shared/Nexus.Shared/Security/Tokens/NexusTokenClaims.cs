@@ -7,6 +7,9 @@ public static class NexusTokenClaims
     public const string Email = "email";
     public const string Role = "role";
 
+    /// <summary>What the token may be used for (<see cref="NexusTokenScopes"/>), space-separated.</summary>
+    public const string Scope = "scope";
+
     /// <summary>The path the host publishes its public keys at.</summary>
     public const string JwksPath = "/.well-known/jwks.json";
 }

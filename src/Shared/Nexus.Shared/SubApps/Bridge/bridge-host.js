@@ -338,7 +338,8 @@ export class HostFrame {
     retry.type = 'button';
     retry.addEventListener('click', () => this.retry());
     const open = this.el('a', 'nexus-subapp-open', 'Open in a new tab');
-    open.href = this.opts.directUrl ? this.opts.directUrl() : this.lastUrl();
+    // Built the same way as the frame's next src (retry): from the checked route and the configured app base.
+    open.href = this.opts.directUrl ? this.opts.directUrl() : this.nextUrl();
     open.target = '_blank';
     open.rel = 'noopener';
     panel.append(retry, open);
@@ -353,6 +354,10 @@ export class HostFrame {
     }
   }
 
+  nextUrl() {
+    return this.opts.appUrl && this.route ? this.opts.appUrl(this.route) : this.lastUrl();
+  }
+
   lastUrl() {
     return this.route ? new URL(this.route.slice(1), this.opts.src).href : this.opts.src;
   }
@@ -361,7 +366,7 @@ export class HostFrame {
     this.hideFallback();
     this.setState('loading');
     this.armReadyTimer();
-    this.iframe.src = this.opts.appUrl && this.route ? this.opts.appUrl(this.route) : this.lastUrl();
+    this.iframe.src = this.nextUrl();
   }
 
   showToast(message, kind) {

@@ -30,7 +30,7 @@ function wire(container) {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json', 'X-Nexus-Bridge': '1' },
-        body: JSON.stringify({ audience: d.tokenAudience || d.nexusSubapp }),
+        body: JSON.stringify({ audience: d.tokenAudience || d.nexusSubapp, scope: d.tokenScope || 'app' }),
       });
       if (!response.ok) {
         throw new Error(`token endpoint answered ${response.status}`);
