@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Modules.Catalog.Data;
 using Nexus.Modules.Catalog.Features.BrowseCatalog;
+using Nexus.Modules.Catalog.Features;
 using Nexus.Testing.Hosting;
 
 namespace Nexus.IntegrationTests.Storefront;

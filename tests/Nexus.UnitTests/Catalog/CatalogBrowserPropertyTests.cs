@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Primitives;
 using Nexus.Modules.Catalog.Features.BrowseCatalog;
+using Nexus.Modules.Catalog.Features;
 
 namespace Nexus.UnitTests.Catalog;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using MediatR;
 using Nexus.Modules.Catalog.Data;
 using Nexus.Modules.Catalog.Features.BrowseCatalog;
+using Nexus.Modules.Catalog.Features;
 using Nexus.Modules.Catalog.Features.BrowseProducts;
 using Nexus.Modules.Catalog.Images;
 using Nexus.Modules.Catalog.Features.ImportProducts;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Catalog.Features.BrowseCatalog;
+using Nexus.Modules.Catalog.Features;
 
 namespace Nexus.Modules.Catalog.Pages;
 

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Primitives;
 using Nexus.Modules.Catalog.Features.BrowseCatalog;
+using Nexus.Modules.Catalog.Features;
 
 namespace Nexus.Modules.Catalog.Pages;
 

@@ -1,4 +1,5 @@
 using Nexus.Modules.Catalog.Features.BrowseCatalog;
+using Nexus.Modules.Catalog.Features;
 
 namespace Nexus.Modules.Catalog.Pages;
 

@@ -3,7 +3,7 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Modules.Catalog.Data;
 using Nexus.Modules.Catalog.Domain;
-using Nexus.Modules.Catalog.Features.BrowseCatalog;
+using Nexus.Modules.Catalog.Features;
 using Nexus.Shared.Abstractions.Application;
 
 namespace Nexus.Modules.Catalog.Features.GetProductPage;

@@ -1,4 +1,4 @@
-namespace Nexus.Modules.Catalog.Features.BrowseCatalog;
+namespace Nexus.Modules.Catalog.Features;
 
 /// <summary>What a listing needs to know of one listed product (published, not deleted).</summary>
 internal sealed record ListedProduct(

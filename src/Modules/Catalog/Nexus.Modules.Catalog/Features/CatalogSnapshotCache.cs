@@ -4,7 +4,7 @@ using Nexus.Modules.Catalog.Data;
 using Nexus.Modules.Catalog.Domain;
 using Nexus.Shared.Persistence;
 
-namespace Nexus.Modules.Catalog.Features.BrowseCatalog;
+namespace Nexus.Modules.Catalog.Features;
 
 /// <summary>
 /// The listed catalog held in memory, and the search results of recent queries, until the catalog changes. Every

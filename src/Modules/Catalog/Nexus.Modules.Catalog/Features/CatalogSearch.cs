@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Nexus.Modules.Catalog.Data;
 using Nexus.Shared.Persistence;
 
-namespace Nexus.Modules.Catalog.Features.BrowseCatalog;
+namespace Nexus.Modules.Catalog.Features;
 
 /// <summary>
 /// Full-text search over the catalog's search rows (name, description, category, tags; kept by the model's
