@@ -13,6 +13,7 @@
 //   Bench-Startup      Nexus.Host vs tools/Bench/StartupReference: process start -> first 200 on GET /
 //   Bench-Events       integration events through Redis on SQLite: the highest rate with p99 (commit -> handler done)
 //                      <= 100 ms, commands of 1-3 events, vs raw Redis Streams XADD/XREADGROUP/XACK (about 4-5 min)
+//   Bench-Catalog      the storefront listing (5,000 products, SQLite) vs a bare page rendering the same items from memory; search
 //   Bench-SubApp       Chromium: click on the Licensing tab -> sub-app ready, vs the sub-app page opened directly (30 loads)
 //   Bench-CatalogImport 50,000 CSV rows through the catalog import (upload, Hangfire job, both passes) on SQLite
 //
@@ -50,6 +51,8 @@ var solution = root.CombineWithFilePath("Nexus.sln");
 var hostProject = root.CombineWithFilePath("src/Host/Nexus.Host/Nexus.Host.csproj");
 var startupReferenceProject = root.CombineWithFilePath("tools/Bench/StartupReference/StartupReference.csproj");
 var eventsBenchProject = root.CombineWithFilePath("tools/Bench/Events/Events.csproj");
+var catalogBenchProject = root.CombineWithFilePath("tools/Bench/Catalog/Catalog.csproj");
+var benchCatalogWarmUp = Argument("bench-catalog-warmup", 60);  // Bench-Catalog: warm-up seconds (JIT tiering) before measuring
 var artifacts = root.Combine("artifacts");
 var testResults = artifacts.Combine("test-results");
 var benchmarksDoc = root.CombineWithFilePath("docs/benchmarks.md");
@@ -714,11 +717,53 @@ Task("Bench-CatalogImport")
     finalLines.Add(lines[0]);
 });
 
+Task("Bench-Catalog")
+    .Description("Storefront listing (page 1, category filter, sort; 5,000 products on SQLite) vs a bare page rendering the same 24 items from memory, and a search; wrk 2 threads, 64 connections, 10 s each; appended to docs/benchmarks.md.")
+    .Does(() =>
+{
+    RequireFile(catalogBenchProject, "Catalog benchmark project");
+    // wrk drives the pages; install it like tools/prerequisites.sh installs the others (needs root or sudo).
+    if (StartProcess("sh", new ProcessSettings { Arguments = "-c \"command -v wrk\"", RedirectStandardOutput = true }) != 0)
+    {
+        var sudo = StartProcess("id", new ProcessSettings { Arguments = "-u", RedirectStandardOutput = true }, out IEnumerable<string> uid) == 0 && uid.FirstOrDefault() == "0" ? "" : "sudo -n ";
+        if (StartProcess("sh", new ProcessSettings { Arguments = $"-c \"{sudo}apt-get install -y -q -o DPkg::Lock::Timeout=300 wrk\"" }) != 0)
+        {
+            throw new CakeException("wrk is missing and could not be installed: run as root: apt-get install -y wrk");
+        }
+    }
+    const string benchConfiguration = "Release";
+    Dotnet(new ProcessArgumentBuilder().Append("build").AppendQuoted(catalogBenchProject.FullPath).Append("-c").Append(benchConfiguration));
+    var benchDll = TargetPathOf(catalogBenchProject, benchConfiguration);
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(benchDll.FullPath)
+            .Append(benchCatalogWarmUp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        WorkingDirectory = benchDll.GetDirectory(),
+        RedirectStandardOutput = true,
+    }, out IEnumerable<string> output);
+    var lines = output.ToList();
+    foreach (var line in lines.Where(l => !l.StartsWith("BENCH ", StringComparison.Ordinal)))
+    {
+        Information(line);
+    }
+    var benchLine = lines.LastOrDefault(l => l.StartsWith("BENCH catalog ", StringComparison.Ordinal))
+        ?? throw new CakeException($"the catalog benchmark printed no BENCH line (exit code {exitCode}).");
+    var details = lines.Where(l => l.StartsWith("warm-up:", StringComparison.Ordinal) || l.StartsWith("listing ", StringComparison.Ordinal)
+        || l.StartsWith("bare ", StringComparison.Ordinal) || l.StartsWith("search ", StringComparison.Ordinal) || l.StartsWith("load ", StringComparison.Ordinal)).ToList();
+    AppendBenchmarkResult("catalog", details, benchLine);
+    finalLines.Add(benchLine);
+    if (exitCode != 0)
+    {
+        throw new CakeException(exitCode, "the catalog benchmark saw non-2xx answers.");
+    }
+});
+
 Task("Bench")
     .Description("Runs every Bench-* target.")
     .IsDependentOn("Bench-Startup")
     .IsDependentOn("Bench-Events")
-    .IsDependentOn("Bench-SubApp")
-    .IsDependentOn("Bench-CatalogImport");
+    .IsDependentOn("Bench-Catalog")
+    .IsDependentOn("Bench-CatalogImport")
+    .IsDependentOn("Bench-SubApp");
 
 RunTarget(target);

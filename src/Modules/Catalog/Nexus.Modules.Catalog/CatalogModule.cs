@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MediatR;
 using Nexus.Modules.Catalog.Data;
+using Nexus.Modules.Catalog.Features.BrowseCatalog;
+using Nexus.Modules.Catalog.Features;
 using Nexus.Modules.Catalog.Features.BrowseProducts;
 using Nexus.Modules.Catalog.Images;
 using Nexus.Modules.Catalog.Features.Reviews;
@@ -29,7 +31,12 @@ public static class CatalogModule
 
     public static IServiceCollection AddCatalogModule(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddModuleDbContext<CatalogDbContext>(Name, CatalogDbContext.SchemaName);
+        // Every successful save of catalog rows empties the storefront's cache here and on the other instances.
+        services.AddModuleDbContext<CatalogDbContext>(Name, CatalogDbContext.SchemaName, (provider, options) =>
+            options.AddInterceptors(provider.GetRequiredService<CatalogChangeSignal>()));
+        services.AddSingleton<CatalogSnapshotCache>();
+        services.AddSingleton<CatalogChangeSignal>();
+        services.AddHostedService<CatalogCacheListener>();
         services.AddModuleHandlers(typeof(CatalogModule).Assembly);
         services.AddScoped<IModuleSeeder, CatalogDemoSeeder>();
         services.AddSingleton<ICatalogImageStore, FileSystemCatalogImageStore>();

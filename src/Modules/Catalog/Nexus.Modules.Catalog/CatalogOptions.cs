@@ -12,4 +12,10 @@ internal sealed class CatalogOptions
     /// <summary>The shop's currency (ISO 4217), in which products are priced and shown; the demo catalog uses USD.</summary>
     [RegularExpression("^[A-Z]{3}$")]
     public string Currency { get; set; } = "USD";
+
+    /// <summary>
+    /// Bench-Catalog only: serves <c>/_bench/catalog-bare</c>, the reference page that renders a listing held in memory
+    /// with the same layout and partials (404 unless set).
+    /// </summary>
+    public bool BenchReference { get; set; }
 }

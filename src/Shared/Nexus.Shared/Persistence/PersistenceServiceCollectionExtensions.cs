@@ -14,7 +14,11 @@ public static class PersistenceServiceCollectionExtensions
     /// Registers a module's DbContext on the configured provider, with its own migrations history table,
     /// and records it for start-up migration, readiness and the unit of work.
     /// </summary>
-    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string moduleName, string schema)
+    /// <param name="configure">
+    /// Extra options for the module's context (its own interceptors, say). The pool builds the options once from the
+    /// root provider, so what it adds must be singleton and hold no per-request state.
+    /// </param>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string moduleName, string schema, Action<IServiceProvider, DbContextOptionsBuilder>? configure = null)
         where TContext : ModuleDbContext
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -22,7 +26,10 @@ public static class PersistenceServiceCollectionExtensions
         // services for it) cost more CPU than the outbox insert of a small command — measured in Bench-Events, where
         // every command, relay batch and consumer batch opens a scope. Module contexts take only their options.
         services.AddDbContextPool<TContext>((provider, options) =>
-            ConfigureProvider(options, provider.GetRequiredService<DatabaseSettings>(), schema));
+        {
+            ConfigureProvider(options, provider.GetRequiredService<DatabaseSettings>(), schema);
+            configure?.Invoke(provider, options);
+        });
         // The context's assembly is the module's: the unit of work commits the commands handled there on this context.
         services.AddSingleton(new ModuleDatabase(moduleName, schema, typeof(TContext), typeof(TContext).Assembly));
         services.TryAddSingleton<ModuleDatabaseRegistry>();

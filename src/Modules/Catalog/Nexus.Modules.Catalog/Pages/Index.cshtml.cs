@@ -1,29 +1,23 @@
 using Microsoft.AspNetCore.Authorization;
 using MediatR;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
-using Nexus.Modules.Catalog.Features.BrowseProducts;
 
 namespace Nexus.Modules.Catalog.Pages;
 
-/// <summary>The storefront's front page: the published catalog, paged.</summary>
+/// <summary>The storefront's front page: every listed product, with the same filters as search.</summary>
 [AllowAnonymous]
-internal sealed class IndexModel : PageModel
+internal sealed class IndexModel : ListingPageModel
 {
-    private readonly IMediator mediator;
-    private readonly int pageSize;
-
-    public IndexModel(IMediator mediator, IOptions<CatalogOptions> options)
+    public IndexModel(IMediator mediator)
+        : base(mediator)
     {
-        this.mediator = mediator;
-        pageSize = options.Value.PageSize;
     }
 
-    public ProductPage Result { get; private set; } = new([], 1, 24, 0);
+    public override string Path => "/";
 
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
-    {
-        // An out-of-range page number from a stale link shows the first page rather than an error.
-        Result = await mediator.Send(new BrowseProducts(Math.Max(1, page ?? 1), pageSize), cancellationToken);
-    }
+    public override string Heading => "Shop";
+
+    // The page number is `p`, read from the query string by the base class: Razor Pages keeps the route value `page`
+    // for itself ("/Index"), so a handler parameter named `page` bound that string, failed to convert it (two
+    // exceptions thrown and caught per request) and `/?page=2` rendered page 1.
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(null, cancellationToken);
 }
