@@ -34,7 +34,7 @@ internal sealed class StorefrontTests
 
         names.Should().HaveCount(24, "the first page of the demo catalog");
         var cards = document.QuerySelectorAll("[data-testid=product-card]")
-            .Select(card => $"{card.QuerySelector(".product-name")!.TextContent.Trim()} | {card.QuerySelector(".price")!.TextContent.Trim()} | {card.QuerySelector(".badge")?.TextContent.Trim()}")
+            .Select(card => $"{card.QuerySelector(".product-name")!.TextContent.Trim()} | {System.Text.RegularExpressions.Regex.Replace(card.QuerySelector(".price")!.TextContent.Trim(), @"\s+", " ")} | {card.QuerySelector(".badge")?.TextContent.Trim()}")
             .Order(StringComparer.Ordinal);
         Approvals.Verify(string.Join('\n', cards));
     }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Nexus.Shared.Abstractions.Messaging;
+using Nexus.Shared.Background;
 using Nexus.Shared.Messaging;
 
 namespace Nexus.Modules.Catalog.Features.BrowseCatalog;
@@ -113,25 +114,33 @@ internal sealed class CatalogChangeSignal : SaveChangesInterceptor
     }
 }
 
-/// <summary>Listens on the fan-out channel, so a change saved on another instance empties this one's cache.</summary>
-internal sealed class CatalogCacheListener : BackgroundService
+/// <summary>
+/// Listens on the fan-out channel, so a change saved on another instance empties this one's cache. Redis being
+/// down (at start or later) must not stop the shop: subscribing is retried with the shared reconnect backoff, and the
+/// cache is emptied once the subscription stands, since broadcasts sent meanwhile were missed (the snapshot's
+/// maximum age bounds how stale this instance can be until then).
+/// </summary>
+internal sealed partial class CatalogCacheListener : BackgroundService
 {
     private readonly IFanOut fanOut;
     private readonly CatalogSnapshotCache cache;
+    private readonly ILogger<CatalogCacheListener> logger;
 
-    public CatalogCacheListener(IFanOut fanOut, CatalogSnapshotCache cache)
+    public CatalogCacheListener(IFanOut fanOut, CatalogSnapshotCache cache, ILogger<CatalogCacheListener> logger)
     {
         this.fanOut = fanOut;
         this.cache = cache;
+        this.logger = logger;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var subscription = await fanOut.SubscribeAsync(CatalogChangeSignal.Channel, _ =>
+        var subscription = await SubscribeAsync(stoppingToken);
+        if (subscription is null)
         {
-            cache.Invalidate();
-            return Task.CompletedTask;
-        }, stoppingToken);
+            return;
+        }
+
         try
         {
             await Task.Delay(Timeout.Infinite, stoppingToken);
@@ -144,4 +153,50 @@ internal sealed class CatalogCacheListener : BackgroundService
             await subscription.DisposeAsync();
         }
     }
+
+    private async Task<IAsyncDisposable?> SubscribeAsync(CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
+            try
+            {
+                var subscription = await fanOut.SubscribeAsync(CatalogChangeSignal.Channel, _ =>
+                {
+                    cache.Invalidate();
+                    return Task.CompletedTask;
+                }, stoppingToken);
+                if (attempt > 1)
+                {
+                    cache.Invalidate();
+                    LogSubscribed(attempt);
+                }
+
+                return subscription;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (Exception exception)
+            {
+                LogSubscribeFailed(exception, attempt);
+                try
+                {
+                    await Task.Delay(RetryPolicy.Reconnect.DelayAfter(attempt), stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to catalog changes from other instances (attempt {Attempt}); retrying. Until then this instance's listing cache relies on its maximum age.")]
+    private partial void LogSubscribeFailed(Exception exception, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscribed to catalog changes from other instances after {Attempt} attempts; the listing cache was emptied.")]
+    private partial void LogSubscribed(int attempt);
 }

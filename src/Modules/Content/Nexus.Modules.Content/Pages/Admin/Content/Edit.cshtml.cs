@@ -18,7 +18,7 @@ internal sealed class EditModel(IMediator mediator) : PageModel
     [BindProperty]
     public PageInput Input { get; set; } = new();
 
-    [TempData]
+    [TempData(Key = "Content.Saved")]
     public string? Saved { get; set; }
 
     public string Slug { get; private set; } = string.Empty;

@@ -12,7 +12,7 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
 {
     public IReadOnlyList<ContentPageSummary> Pages { get; private set; } = [];
 
-    [Microsoft.AspNetCore.Mvc.TempData]
+    [Microsoft.AspNetCore.Mvc.TempData(Key = "Content.Saved")]
     public string? Saved { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
