@@ -12,24 +12,23 @@ namespace Nexus.Modules.Catalog.Images;
 /// Draws the demo catalog's pictures in the background once the shop has started, so its first visitors do not pay
 /// for them: without it, the first view of the front page waits while 24 products' pictures are drawn and encoded
 /// (Lighthouse measured it as a slow first paint). It starts after the host is listening (never delays start-up), draws
-/// one product at a time (on a small machine the other cores stay free for requests; a request for a picture not drawn
-/// yet still draws it itself, <see cref="DemoImages"/>), newest products first — the front page's order —, skips what is
-/// drawn already (a restart costs one look per picture), and stops at shutdown.
+/// one picture at a time (on a small machine the other cores stay free for requests; a request for a picture not drawn
+/// yet still draws it itself, <see cref="DemoImages"/>): the medium size of every product first (what listings show),
+/// newest first — the front page's order —, then the large and the small ones. It skips what is drawn already (a
+/// restart costs one look per picture) and stops at shutdown.
 /// </summary>
 internal sealed partial class DemoImagePainter : BackgroundService
 {
     private readonly IServiceScopeFactory scopes;
     private readonly DemoImages demo;
-    private readonly ICatalogImageStore store;
     private readonly IHostApplicationLifetime lifetime;
     private readonly IOptions<CatalogOptions> options;
     private readonly ILogger<DemoImagePainter> logger;
 
-    public DemoImagePainter(IServiceScopeFactory scopes, DemoImages demo, ICatalogImageStore store, IHostApplicationLifetime lifetime, IOptions<CatalogOptions> options, ILogger<DemoImagePainter> logger)
+    public DemoImagePainter(IServiceScopeFactory scopes, DemoImages demo, IHostApplicationLifetime lifetime, IOptions<CatalogOptions> options, ILogger<DemoImagePainter> logger)
     {
         this.scopes = scopes;
         this.demo = demo;
-        this.store = store;
         this.lifetime = lifetime;
         this.options = options;
         this.logger = logger;
@@ -62,11 +61,15 @@ internal sealed partial class DemoImagePainter : BackgroundService
             var keys = await DemoKeysAsync(stoppingToken);
             var cpu = Environment.CpuUsage.TotalTime;
             var drawn = 0;
-            foreach (var key in keys)
+            // Size by size: every listing's cards (medium) first, then the product pages' pictures, then thumbnails.
+            foreach (var size in new[] { CatalogImageSize.Medium, CatalogImageSize.Large, CatalogImageSize.Small })
             {
-                if (!IsDrawn(key) && await demo.TryDrawAsync(key, stoppingToken))
+                foreach (var key in keys)
                 {
-                    drawn++;
+                    if (!demo.IsStored(key, size) && await demo.TryDrawAsync(key, size, stoppingToken))
+                    {
+                        drawn++;
+                    }
                 }
             }
 
@@ -86,12 +89,6 @@ internal sealed partial class DemoImagePainter : BackgroundService
         }
     }
 
-    private bool IsDrawn(string key)
-    {
-        using var large = store.Open(key, CatalogImageSize.Large);
-        return large is not null;
-    }
-
     private async Task<List<string>> DemoKeysAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -104,7 +101,7 @@ internal sealed partial class DemoImagePainter : BackgroundService
             .ToListAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Drew the demo catalog's pictures in the background: {Drawn} of {Total} were missing ({CpuSeconds:0.0} s CPU, all threads)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Drew the demo catalog's pictures in the background: {Drawn} pictures of {Total} products were missing ({CpuSeconds:0.0} s CPU, all threads)")]
     private partial void LogDrawn(int drawn, int total, double cpuSeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Drawing the demo catalog's pictures in the background failed; they are drawn on first request instead")]
