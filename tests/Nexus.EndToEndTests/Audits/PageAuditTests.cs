@@ -22,7 +22,7 @@ internal sealed class PageAuditTests : BrowserTest
     public static void StartHost()
     {
         AuditTools.EnsureInstalled();
-        host = new NexusHostFactory().WithTestAuthentication();
+        host = new NexusHostFactory(new Dictionary<string, string?> { ["Modules:Catalog:DrawDemoImagesInBackground"] = "true" }).WithTestAuthentication();
         baseAddress = host.StartKestrel();
         reports = Directory.CreateTempSubdirectory("nexus-audits-").FullName;
     }

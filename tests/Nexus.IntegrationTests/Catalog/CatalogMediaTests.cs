@@ -44,6 +44,23 @@ internal sealed class CatalogMediaTests
     }
 
     [Test]
+    public async Task A_shop_draws_its_demo_pictures_in_the_background_after_start_up_without_a_request()
+    {
+        // The test kit turns the painter off for its many hosts; a shop runs it.
+        using var shop = new NexusHostFactory(new Dictionary<string, string?> { ["Modules:Catalog:DrawDemoImagesInBackground"] = "true" });
+        shop.StartKestrel();
+        var folder = Path.Combine(shop.DataPath, "catalog-images", "de");
+
+        // Medium first (every listing's cards), newest product first: the front page's first card is among the first.
+        await Eventually.TrueAsync(
+            () => Task.FromResult(File.Exists(Path.Combine(folder, "demo-hw-keyb-01-m.webp"))),
+            TimeSpan.FromSeconds(60),
+            "the painter draws the front page's pictures without anyone asking for them");
+        using var bitmap = SKBitmap.Decode(await File.ReadAllBytesAsync(Path.Combine(folder, "demo-hw-keyb-01-m.webp")));
+        (bitmap.Width, bitmap.Height).Should().Be((480, 480));
+    }
+
+    [Test]
     public async Task A_demo_picture_is_the_same_bytes_every_time()
     {
         var first = DemoImageRenderer.Render("HW-KEYB-01", "Mechanical Keyboard K2");

@@ -25,6 +25,9 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
         {
             ["Nexus:DataPath"] = DataPath,
             ["Scheduling:Enabled"] = "false",
+            // Many short-lived hosts share the machine: the demo pictures are drawn on request, not all in the
+            // background (the page audits turn it on, to measure a shop's first visit as a shopper meets it).
+            ["Modules:Catalog:DrawDemoImagesInBackground"] = "false",
             // Required outside Development; the in-memory test server answers as http://localhost (StartKestrel
             // replaces it with the real address unless the test set its own).
             ["Nexus:PublicUrl"] = InMemoryAddress,

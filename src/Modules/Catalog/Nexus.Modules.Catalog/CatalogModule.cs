@@ -41,6 +41,7 @@ public static class CatalogModule
         services.AddScoped<IModuleSeeder, CatalogDemoSeeder>();
         services.AddSingleton<ICatalogImageStore, FileSystemCatalogImageStore>();
         services.AddSingleton<DemoImages>();
+        services.AddHostedService<DemoImagePainter>();
         // Reviews: purchases learned from Ordering's OrderPaid make a review a verified purchase.
         services.AddIntegrationEventHandler<OrderPaid, RecordPurchasesHandler>(Name);
         // Back office: CSV import files and status in the data folder, the import job (Hangfire resolves it per run).

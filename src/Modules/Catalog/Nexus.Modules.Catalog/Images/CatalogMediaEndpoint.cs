@@ -30,7 +30,7 @@ internal static class CatalogMediaEndpoint
         }
 
         var stream = store.Open(key, size);
-        if (stream is null && await demo.TryDrawAsync(key, cancellationToken))
+        if (stream is null && await demo.TryDrawAsync(key, size, cancellationToken))
         {
             stream = store.Open(key, size);
         }

@@ -5,10 +5,12 @@ using Nexus.Modules.Catalog.Data;
 namespace Nexus.Modules.Catalog.Images;
 
 /// <summary>
-/// The demo catalog's pictures are drawn when first asked for, not at seeding: drawing and encoding 500 products in
-/// three sizes costs tens of seconds of CPU, which no start-up should pay, while one product's set costs a few tens of
-/// milliseconds on its first request (docs/benchmarks.md). Only keys the seed gave out (<see cref="KeyPrefix"/>, with
-/// an image row naming them) are drawn; any other missing key stays a 404.
+/// The demo catalog's pictures are not drawn at seeding: drawing and encoding 500 products in three sizes costs tens
+/// of seconds of CPU, which no start-up should pay. <see cref="DemoImagePainter"/> draws them in the background once
+/// the shop has started; a request for one not drawn yet draws it itself. One size at a time: the large WebP costs
+/// several times the medium one to encode, and a listing only needs the medium, so a first visitor never waits for
+/// sizes the page does not show. Only keys the seed gave out (<see cref="KeyPrefix"/>, with an image row naming them)
+/// are drawn; any other missing key stays a 404.
 /// </summary>
 internal sealed class DemoImages
 {
@@ -27,8 +29,11 @@ internal sealed class DemoImages
 
     public static string KeyFor(string sku) => KeyPrefix + Domain.Slug.From(sku);
 
-    /// <summary>Draws and stores every size of <paramref name="key"/> if it is a demo image not drawn yet; false if it is not a demo image.</summary>
-    public async Task<bool> TryDrawAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Draws and stores <paramref name="size"/> of <paramref name="key"/> if it is a demo image not drawn in that size
+    /// yet; true when it is stored (drawn now or before), false if it is not a demo image.
+    /// </summary>
+    public async Task<bool> TryDrawAsync(string key, CatalogImageSize size, CancellationToken cancellationToken)
     {
         if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal))
         {
@@ -49,28 +54,27 @@ internal sealed class DemoImages
         await drawing.WaitAsync(cancellationToken);
         try
         {
-            // Another request may have drawn it while this one waited.
-            await using (var existing = store.Open(key, CatalogImageSize.Large))
+            // Another request (or the painter) may have drawn it while this one waited.
+            if (IsStored(key, size))
             {
-                if (existing is not null)
-                {
-                    return true;
-                }
+                return true;
             }
 
             using var image = DemoImageRenderer.Render(product.Sku, product.Name);
-            // Small and medium first: the large file is what "already drawn" looks for.
-            foreach (var size in new[] { CatalogImageSize.Small, CatalogImageSize.Medium, CatalogImageSize.Large })
-            {
-                var (webp, _, _) = CatalogImageEncoder.Encode(image, size);
-                await store.PutAsync(key, size, webp, cancellationToken);
-            }
-
+            var (webp, _, _) = CatalogImageEncoder.Encode(image, size);
+            await store.PutAsync(key, size, webp, cancellationToken);
             return true;
         }
         finally
         {
             drawing.Release();
         }
+    }
+
+    /// <summary>Whether <paramref name="size"/> of <paramref name="key"/> is stored already.</summary>
+    public bool IsStored(string key, CatalogImageSize size)
+    {
+        using var existing = store.Open(key, size);
+        return existing is not null;
     }
 }

@@ -2,13 +2,17 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Security.Claims;
 using Nexus.Modules.Catalog.Features.GetProductPage;
+using Nexus.Modules.Catalog.Features.Reviews;
 
 namespace Nexus.Modules.Catalog.Pages;
 
 /// <summary>
 /// A product's page at <c>/products/{slug}</c>. An old slug answers 301 to the current one; an unknown or unlisted
-/// product is the 404 page. The variant picker is a GET form (<c>o1</c>..<c>o3</c>), so it works without JavaScript.
+/// product is the 404 page. The variant picker is a GET form (<c>o1</c>..<c>o3</c>), so it works without JavaScript;
+/// the reviews (average, distribution, a page of them — <c>?reviews=N</c> — and whether the reader may write one) are
+/// rendered on the server too.
 /// </summary>
 [AllowAnonymous]
 internal sealed class ProductModel : PageModel
@@ -20,6 +24,9 @@ internal sealed class ProductModel : PageModel
     public ProductDetails Product { get; private set; } = null!;
 
     public VariantDetails? Variant { get; private set; }
+
+    /// <summary>The product's visible reviews and the reader's eligibility to write one.</summary>
+    public ProductReviewsView Reviews { get; private set; } = null!;
 
     /// <summary>The chosen option values, one per option name (null: not chosen).</summary>
     public string?[] Chosen { get; } = new string?[3];
@@ -38,6 +45,8 @@ internal sealed class ProductModel : PageModel
         }
 
         Product = result.Product;
+        var reviewPage = int.TryParse(Request.Query["reviews"].FirstOrDefault(), out var asked) ? asked : 1;
+        Reviews = await mediator.Send(new GetProductReviews(Product.Id, User.FindFirstValue(ClaimTypes.NameIdentifier), reviewPage), cancellationToken);
         for (var i = 0; i < Product.OptionNames.Count && i < 3; i++)
         {
             var value = Request.Query["o" + (i + 1)].FirstOrDefault();
