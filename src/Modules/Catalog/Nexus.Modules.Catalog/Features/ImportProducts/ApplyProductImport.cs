@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Catalog.Data;
 using Nexus.Modules.Catalog.Domain;
-using Nexus.Modules.Catalog.Features.BrowseCatalog;
 using Nexus.Shared.Abstractions.Application;
 using Nexus.Shared.Abstractions.Messaging;
 using Nexus.Shared.Messaging;

@@ -7,7 +7,7 @@ using Nexus.Shared.Application;
 using Nexus.Shared.Background;
 using Nexus.Shared.Messaging;
 
-namespace Nexus.Modules.Catalog.Features.BrowseCatalog;
+namespace Nexus.Modules.Catalog.Features;
 
 /// <summary>
 /// Tells every instance's <see cref="CatalogSnapshotCache"/> that the catalog changed, once the change is committed. As
