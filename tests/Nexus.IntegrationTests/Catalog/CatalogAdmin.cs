@@ -11,7 +11,21 @@ namespace Nexus.IntegrationTests.Catalog;
 /// <summary>Helpers for the catalog back-office tests: a host without demo data, categories, multipart posts, reads.</summary>
 internal static class CatalogAdmin
 {
-    public static NexusHostFactory Host(bool jobs = false)
+    public static NexusHostFactory Host(bool jobs = false) => new NexusHostFactory(Settings(jobs)).WithTestAuthentication();
+
+    /// <summary>The same host on a fresh PostgreSQL database (jobs stored there too).</summary>
+    public static async Task<NexusHostFactory> HostOnPostgresAsync(bool jobs = false, IDictionary<string, string?>? more = null)
+    {
+        var settings = Settings(jobs);
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return (await NexusHostFactory.OnPostgresAsync(settings)).WithTestAuthentication();
+    }
+
+    public static Dictionary<string, string?> Settings(bool jobs)
     {
         var settings = new Dictionary<string, string?> { ["Nexus:SeedDemoData"] = "false" };
         if (jobs)
@@ -20,7 +34,7 @@ internal static class CatalogAdmin
             settings["Scheduling:PollInterval"] = "00:00:00.5";
         }
 
-        return new NexusHostFactory(settings).WithTestAuthentication();
+        return settings;
     }
 
     public static async Task<Guid> CategoryAsync(NexusHostFactory host, string name, string slug, Guid? parent = null)
@@ -65,6 +79,25 @@ internal static class CatalogAdmin
 
         var target = handler is null ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
         return await client.PostAsync(target, content);
+    }
+
+    /// <summary>Uploads a CSV through the import page and polls its progress until the job ends; returns the final state.</summary>
+    public static async Task<string> ImportAsync(this HttpClient admin, string csv, TimeSpan patience)
+    {
+        var response = await admin.PostMultipartAsync("/admin/catalog/import", new Dictionary<string, string>(), [("file", "products.csv", System.Text.Encoding.UTF8.GetBytes(csv), "text/csv")]);
+        response.ShouldRedirect();
+        var status = response.Headers.Location + "?handler=Status";
+        string? state = null;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync(status));
+                state = json.RootElement.GetProperty("state").GetString();
+                return json.RootElement.GetProperty("finished").GetBoolean();
+            },
+            patience,
+            "the import job finishes");
+        return state!;
     }
 
     public static void ShouldRedirect(this HttpResponseMessage response) =>

@@ -82,6 +82,47 @@ internal sealed class ProductImportTests
         outbox.Should().Contain("catalog.product-created").And.Contain("catalog.product-price-changed").And.Contain("catalog.stock-changed");
     }
 
+    [Test]
+    public async Task A_failure_while_applying_a_large_file_rolls_back_every_batch_and_the_next_import_runs()
+    {
+        // 2,500 rows: three batches, staged before the write transaction copies them in. The database refuses the
+        // last row's product when it is copied (a trigger stands in for a conflict that appeared after validation).
+        var csv = new StringBuilder("sku,name,category,price,stock,tags\n");
+        for (var i = 1; i <= 2500; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"IMP-F-{i:D4},Rollback {i},books,{i % 90 + 1}.50,{i % 7},tag{i % 5}\n");
+        }
+
+        var products = await CatalogAdmin.ReadAsync(host, db => Task.FromResult(db.Model.FindEntityType(typeof(Nexus.Modules.Catalog.Domain.Product))!.GetTableName()!));
+        var trigger = "CREATE TRIGGER test_refuse_import BEFORE INSERT ON \"" + products + "\" WHEN NEW.\"Sku\" = 'IMP-F-2500' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;";
+        await CatalogAdmin.ReadAsync(host, db => db.Database.ExecuteSqlRawAsync(trigger));
+        var outboxBefore = (await CatalogAdmin.OutboxAsync(host)).Count;
+        try
+        {
+            var failed = await ImportAsync(csv.ToString());
+
+            failed.GetProperty("state").GetString().Should().Be("Failed");
+            failed.GetProperty("description").GetString().Should().Contain("nothing was imported");
+            (await CountAsync("IMP-F-")).Should().Be(0, "no batch of the failed import is left behind");
+            (await CatalogAdmin.ReadAsync(host, db => db.SearchDocuments.CountAsync(s => s.Name.StartsWith("Rollback ")))).Should().Be(0);
+            (await CatalogAdmin.OutboxAsync(host)).Count.Should().Be(outboxBefore, "no event of the failed import was recorded");
+        }
+        finally
+        {
+            await CatalogAdmin.ReadAsync(host, db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER test_refuse_import"));
+        }
+
+        var again = await ImportAsync(csv.ToString());
+
+        again.GetProperty("state").GetString().Should().Be("Completed", "the staging tables of the failed import were cleared");
+        (await CountAsync("IMP-F-")).Should().Be(2500);
+        (await CatalogAdmin.ReadAsync(host, db => db.SearchDocuments.CountAsync(s => s.Name.StartsWith("Rollback ")))).Should().Be(2500);
+        var last = await CatalogAdmin.ReadAsync(host, db => db.Products.Include(p => p.Tags).Include(p => p.Variants).SingleAsync(p => p.Sku == "IMP-F-2500"));
+        (last.PriceMinor, last.StockOnHand, last.Variants.Single().StockOnHand).Should().Be((7150L, 1, 1));
+        last.Tags.Select(t => t.Tag).Should().Equal("tag0");
+        (await admin.GetStringAsync("/search?q=rollback")).Should().Contain("Rollback ", "the imported rows are in the search index");
+    }
+
     [TestCase("sku,name,category,price\nIMP-C-1,\"never closed,books,1.00\n", "Line 2: a quoted field is never closed.")]
     [TestCase("sku,name,colour,price\nIMP-C-1,x,books,1.00\n", "unknown column")]
     [TestCase("sku,name,price\nIMP-C-1,x,1.00\n", "missing column(s) category")]

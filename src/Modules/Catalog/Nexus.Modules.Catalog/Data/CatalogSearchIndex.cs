@@ -65,18 +65,27 @@ internal static class CatalogSearchIndex
             var rows = await db.SearchDocuments.Where(s => chunk.Contains(s.ProductId)).ToDictionaryAsync(s => s.ProductId, cancellationToken);
             foreach (var source in sources)
             {
-                var body = string.IsNullOrEmpty(source.Summary) ? source.DescriptionMarkdown : source.Summary + "\n\n" + source.DescriptionMarkdown;
-                var tags = string.Join(' ', source.Tags);
+                var document = Document(source.Id, source.Name, source.Summary, source.DescriptionMarkdown, source.Category, source.Tags);
                 if (rows.TryGetValue(source.Id, out var row))
                 {
-                    row.Rewrite(source.Name, body, source.Category, tags);
+                    row.Rewrite(document.Name, document.Body, document.CategoryName, document.Tags);
                 }
                 else
                 {
-                    db.SearchDocuments.Add(new ProductSearchDocument(source.Id, source.Name, body, source.Category, tags));
+                    db.SearchDocuments.Add(document);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The search row of one product, as <see cref="RefreshAsync"/> writes it; writers that insert products in bulk
+    /// (the CSV import) build it here from what they insert, so both paths index the same text.
+    /// </summary>
+    public static ProductSearchDocument Document(Guid productId, string name, string? summary, string descriptionMarkdown, string categoryName, IEnumerable<string> tags)
+    {
+        var body = string.IsNullOrEmpty(summary) ? descriptionMarkdown : summary + "\n\n" + descriptionMarkdown;
+        return new ProductSearchDocument(productId, name, body, categoryName, string.Join(' ', tags.Order(StringComparer.Ordinal)));
     }
 
     internal sealed record SearchChanges(IReadOnlyCollection<Guid> Products, IReadOnlyCollection<Guid> Categories)

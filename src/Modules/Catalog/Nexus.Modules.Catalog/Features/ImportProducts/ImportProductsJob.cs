@@ -1,29 +1,31 @@
+using System.Data.Common;
 using Hangfire;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Nexus.Modules.Catalog.Data;
 using Nexus.Modules.Catalog.Imports;
+using Nexus.Shared.Messaging;
 
 namespace Nexus.Modules.Catalog.Features.ImportProducts;
 
 /// <summary>
 /// Runs one CSV import on Hangfire (queued by the import page once the upload is on disk): pass 1 checks every row
-/// and stops there with the report when any row is wrong or when it is a dry run; pass 2 applies all rows inside one
-/// database transaction, so the catalog sees the whole import or none of it. The status file is rewritten as it
+/// and stops there with the report when any row is wrong or when it is a dry run; pass 2 applies all rows and commits
+/// them in one database transaction, so the catalog sees the whole import or none of it. The status file is rewritten as it
 /// goes, which is what the progress page polls.
 /// </summary>
 /// <remarks>
 /// No automatic retry: a failed import is reported to the admin, who fixes the file and uploads it again; running it
 /// again on its own would surprise them. A shutdown mid-way rolls the transaction back and Hangfire requeues the job,
-/// which then starts over (create-or-update by SKU is safe to repeat). While pass 2 runs, the embedded SQLite
-/// database's single writer is held by the import (tens of seconds for 50,000 rows); other writes queue behind it.
+/// which then starts over (create-or-update by SKU is safe to repeat). On the embedded SQLite database pass 2 prepares
+/// new products in temporary tables and holds the single writer only to apply updates and copy them in (decision
+/// 0017); other writes queue behind that step, reads go on (write-ahead log).
 /// </remarks>
 [AutomaticRetry(Attempts = 0)]
 internal sealed partial class ImportProductsJob(
     ProductImportStore store,
     IMediator mediator,
-    CatalogDbContext db,
+    OutboxSignal outboxSignal,
     TimeProvider clock,
     ILogger<ImportProductsJob> logger)
 {
@@ -63,15 +65,14 @@ internal sealed partial class ImportProductsJob(
 
             status = status with { State = ProductImportState.Importing, RowsRead = 0 };
             await store.WriteAsync(status, cancellationToken);
-            ProductImportApplied applied;
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-            {
-                var importing = status;
-                applied = await mediator.Send(
-                    new ApplyProductImport(file, status.ActorId, new SynchronousProgress<long>(rows => Write(importing with { RowsRead = rows }))),
-                    cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+            // The command holds the write transaction itself (on SQLite only for its last, short step: decision 0017).
+            var importing = status;
+            var applied = await mediator.Send(
+                new ApplyProductImport(file, status.ActorId, new SynchronousProgress<long>(rows => Write(importing with { RowsRead = rows }))),
+                cancellationToken);
+
+            // The apply pass wrote its events' outbox rows itself, batch by batch: wake the relay for them.
+            outboxSignal.Notify(CatalogModule.Name);
 
             status = status with { State = ProductImportState.Completed, RowsRead = status.TotalRows, Created = applied.Created, Updated = applied.Updated, FinishedAt = Now() };
             await store.WriteAsync(status, CancellationToken.None);
@@ -84,7 +85,7 @@ internal sealed partial class ImportProductsJob(
             await store.WriteAsync(status with { State = ProductImportState.Queued, RowsRead = 0 }, CancellationToken.None);
             throw;
         }
-        catch (Exception exception) when (exception is ProductImportConflictException or DbUpdateException or IOException)
+        catch (Exception exception) when (exception is ProductImportConflictException or DbUpdateException or DbException or IOException)
         {
             LogFailed(logger, exception, importId);
             var message = exception is ProductImportConflictException

@@ -1,37 +1,42 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Nexus.Shared.Abstractions.Messaging;
+using Nexus.Shared.Application;
 using Nexus.Shared.Background;
 using Nexus.Shared.Messaging;
 
-namespace Nexus.Modules.Catalog.Features.BrowseCatalog;
+namespace Nexus.Modules.Catalog.Features;
 
 /// <summary>
-/// Tells every instance's <see cref="CatalogSnapshotCache"/> that the catalog changed. As an interceptor on the
-/// catalog's context it notices every save that changed catalog rows (anything but the outbox and inbox) and, once the
-/// save succeeded, invalidates this instance's cache at once — so the admin who saved sees the change on the next
-/// request — and broadcasts on <see cref="Channel"/> for the other instances. The catalog's integration events also
-/// lead here (handled in the catalog module, once its events exist), which covers writes that bypass the change tracker.
+/// Tells every instance's <see cref="CatalogSnapshotCache"/> that the catalog changed, once the change is committed. As
+/// an interceptor on the catalog's context it notices every save that changes catalog rows (anything but the outbox and
+/// inbox) and queues the signal with <see cref="AfterCommit"/>, which runs it when those rows are durable — after the
+/// save itself, after the caller's transaction commits (the CSV import, an event consumer's batch), or after the SQLite
+/// group commit — and drops it when they are rolled back. The signal empties this instance's cache at once (the admin
+/// who saved sees the change on the next request) and broadcasts on <see cref="Channel"/> for the other instances.
+/// Signalling before the commit would let a request in between reload the old rows into a cache stamped as current.
+/// Writes that bypass the change tracker (bulk inserts, <c>ExecuteUpdate</c>, raw SQL) call
+/// <see cref="SignalAfterCommitAsync"/> — the one way every catalog write path reaches the caches.
 /// </summary>
 internal sealed class CatalogChangeSignal : SaveChangesInterceptor
 {
     public const string Channel = "catalog:changed";
 
-    private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
-    private static readonly object Marker = new();
-
     private readonly CatalogSnapshotCache cache;
     private readonly IFanOut fanOut;
+    private readonly AfterCommit afterCommit;
     private readonly ILogger<CatalogChangeSignal> logger;
+    private readonly Func<CancellationToken, Task> signal;
 
-    public CatalogChangeSignal(CatalogSnapshotCache cache, IFanOut fanOut, ILogger<CatalogChangeSignal> logger)
+    public CatalogChangeSignal(CatalogSnapshotCache cache, IFanOut fanOut, AfterCommit afterCommit, ILogger<CatalogChangeSignal> logger)
     {
         this.cache = cache;
         this.fanOut = fanOut;
+        this.afterCommit = afterCommit;
         this.logger = logger;
+        signal = _ => SignalAsync();
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -46,23 +51,19 @@ internal sealed class CatalogChangeSignal : SaveChangesInterceptor
         return result;
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// For writes the change tracker does not see: signals once <paramref name="context"/>'s current transaction commits
+    /// (never if it rolls back), or at once when there is none (the statement has committed by itself).
+    /// </summary>
+    public Task SignalAfterCommitAsync(DbContext context)
     {
-        await SignalAsync(eventData.Context);
-        return result;
-    }
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Database.CurrentTransaction is null)
+        {
+            return SignalAsync();
+        }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        SignalAsync(eventData.Context).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
+        afterCommit.Enqueue(context, signal);
         return Task.CompletedTask;
     }
 
@@ -81,7 +82,7 @@ internal sealed class CatalogChangeSignal : SaveChangesInterceptor
         }
     }
 
-    private static void Note(DbContext? context)
+    private void Note(DbContext? context)
     {
         if (context is null)
         {
@@ -93,23 +94,7 @@ internal sealed class CatalogChangeSignal : SaveChangesInterceptor
             && e.Entity is not OutboxMessage and not InboxMessage);
         if (changed)
         {
-            Pending.AddOrUpdate(context, Marker);
-        }
-    }
-
-    private static void Forget(DbContext? context)
-    {
-        if (context is not null)
-        {
-            Pending.Remove(context);
-        }
-    }
-
-    private async Task SignalAsync(DbContext? context)
-    {
-        if (context is not null && Pending.Remove(context))
-        {
-            await SignalAsync();
+            afterCommit.Enqueue(context, signal);
         }
     }
 }
