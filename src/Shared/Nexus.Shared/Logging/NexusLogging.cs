@@ -60,10 +60,10 @@ public static class NexusLogging
 
         // Both sinks sit behind one background writer (Serilog.Sinks.Async): a request only queues its completion
         // event, and the formatting, the console write and the shared file's lock-and-append happen off the request
-        // path. Synchronously, those writes were a large share of an anonymous page's CPU time and, under load, a
-        // queue every request waited in (docs/benchmarks.md, Bench-Catalog). The queue holds 10,000 events; when
-        // the writer cannot keep up it drops the newest rather than stalling the shop, and the logger's disposal at
-        // shutdown drains what is queued.
+        // path. Synchronously, every request did a console write and a locked, flushed append to the shared file on
+        // its own thread, and under load requests queued behind each other's log lines (docs/decisions/0018). The
+        // queue holds 10,000 events; when the writer cannot keep up it drops the newest rather than stalling the
+        // shop, and the logger's disposal at shutdown drains what is queued.
         logger.WriteTo.Async(sinks =>
         {
             if (json)
