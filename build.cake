@@ -23,6 +23,7 @@
 //   BENCH startup median_ms=... reference_median_ms=... ratio=... runs=5   (Bench-Startup)
 //   BENCH events transport=redis events_per_s=<max sustained> p50_ms=... p99_ms=... cpu_us_per_event=... raw_per_s=... ratio=... lost=0 duplicated=0   (Bench-Events)
 //   BENCH subapp ready_p50_ms=... ready_p95_ms=... direct_p95_ms=... ratio=... runs=30   (Bench-SubApp)
+//   BENCH catalog nexus_rps=... bare_rps=... ratio=... p99_ms=... search_rps=... search_p99_ms=... nexus_cpu_us=... bare_cpu_us=... cpu_ratio=... search_cpu_us=...   (Bench-Catalog; *_cpu_us: the host's CPU time per request)
 
 #nullable enable
 

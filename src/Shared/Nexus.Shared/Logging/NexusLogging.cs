@@ -58,17 +58,24 @@ public static class NexusLogging
             .ReadFrom.Configuration(configuration)
             .ReadFrom.Services(services);
 
-        if (json)
+        // Both sinks sit behind one background writer (Serilog.Sinks.Async): a request only queues its completion
+        // event, and the formatting, the console write and the shared file's lock-and-append happen off the request
+        // path. Synchronously, every request did a console write and a locked, flushed append to the shared file on
+        // its own thread, and under load requests queued behind each other's log lines (docs/decisions/0018). The
+        // queue holds 10,000 events; when the writer cannot keep up it drops the newest rather than stalling the
+        // shop, and the logger's disposal at shutdown drains what is queued.
+        logger.WriteTo.Async(sinks =>
         {
-            logger
-                .WriteTo.Console(new RenderedCompactJsonFormatter())
-                .WriteTo.File(new RenderedCompactJsonFormatter(), file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, shared: true);
-        }
-        else
-        {
-            logger
-                .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture)
-                .WriteTo.File(file, outputTemplate: FileTemplate, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, shared: true, formatProvider: CultureInfo.InvariantCulture);
-        }
+            if (json)
+            {
+                sinks.Console(new RenderedCompactJsonFormatter());
+                sinks.File(new RenderedCompactJsonFormatter(), file, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, shared: true);
+            }
+            else
+            {
+                sinks.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture);
+                sinks.File(file, outputTemplate: FileTemplate, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14, shared: true, formatProvider: CultureInfo.InvariantCulture);
+            }
+        }, bufferSize: 10_000, blockWhenFull: false);
     }
 }

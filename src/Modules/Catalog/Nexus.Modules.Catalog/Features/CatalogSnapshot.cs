@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Nexus.Modules.Catalog.Features.BrowseCatalog;
+
 namespace Nexus.Modules.Catalog.Features;
 
 /// <summary>What a listing needs to know of one listed product (published, not deleted).</summary>
@@ -34,6 +37,13 @@ internal sealed record ListedCategory(Guid Id, Guid? ParentId, string Name, stri
 /// </summary>
 internal sealed class CatalogSnapshot
 {
+    /// <summary>At most this many computed listings are kept per snapshot (a few KB each).</summary>
+    public const int MaxRememberedListings = 2000;
+
+    // Listings computed from this snapshot, by canonical query (filter + page). A listing is a pure function of the
+    // snapshot and its query (CatalogBrowser), so it lives exactly as long as the snapshot: a changed catalog is a new
+    // snapshot with an empty memo, and nothing here needs invalidating of its own.
+    private readonly ConcurrentDictionary<string, CatalogListing> listings = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, ListedCategory> categoriesById;
     private readonly Dictionary<string, ListedCategory> categoriesBySlug;
     private readonly Dictionary<Guid, HashSet<Guid>> subtrees = [];
@@ -79,6 +89,23 @@ internal sealed class CatalogSnapshot
 
     /// <summary>Lower-case words of product names, category names and tags, for "did you mean" suggestions.</summary>
     public IReadOnlyList<string> Vocabulary { get; }
+
+    /// <summary>A listing computed from this snapshot earlier for the same canonical query, if any.</summary>
+    public bool TryRecallListing(string query, out CatalogListing listing) => listings.TryGetValue(query, out listing!);
+
+    /// <summary>
+    /// Keeps a listing computed from this snapshot. Bounded: past <see cref="MaxRememberedListings"/> distinct queries
+    /// the memo starts over, so a flood of distinct queries costs what it would without it and cannot grow memory.
+    /// </summary>
+    public void RememberListing(string query, CatalogListing listing)
+    {
+        if (listings.Count >= MaxRememberedListings)
+        {
+            listings.Clear();
+        }
+
+        listings[query] = listing;
+    }
 
     public ListedCategory? CategoryBySlug(string slug) => categoriesBySlug.GetValueOrDefault(slug);
 

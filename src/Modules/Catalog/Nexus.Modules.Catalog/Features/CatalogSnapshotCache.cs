@@ -37,18 +37,29 @@ internal sealed class CatalogSnapshotCache
         searches.Clear();
     }
 
+    /// <summary>The snapshot if it is current (loaded, unchanged since, and younger than <see cref="MaxAge"/>); null when it must be loaded.</summary>
+    public CatalogSnapshot? Current
+    {
+        get
+        {
+            var snapshot = current;
+            return snapshot is not null && snapshot.Generation == Interlocked.Read(ref generation) && clock.GetUtcNow() - loadedAt < MaxAge
+                ? snapshot
+                : null;
+        }
+    }
+
     public async ValueTask<CatalogSnapshot> GetAsync(CatalogDbContext db, CancellationToken cancellationToken)
     {
-        var snapshot = current;
-        if (snapshot is not null && snapshot.Generation == Interlocked.Read(ref generation) && clock.GetUtcNow() - loadedAt < MaxAge)
+        if (Current is { } fresh)
         {
-            return snapshot;
+            return fresh;
         }
 
         await loading.WaitAsync(cancellationToken);
         try
         {
-            snapshot = current;
+            var snapshot = current;
             var wanted = Interlocked.Read(ref generation);
             if (snapshot is not null && snapshot.Generation == wanted && clock.GetUtcNow() - loadedAt < MaxAge)
             {
