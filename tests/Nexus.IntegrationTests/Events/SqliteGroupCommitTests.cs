@@ -85,9 +85,31 @@ internal sealed class SqliteGroupCommitTests
             "the committed commands' events should be delivered, the failed one's never");
     }
 
-    private static NexusHostFactory NewHost()
+    [Test]
+    public async Task The_relays_stamps_and_consumer_batches_can_ride_in_the_groups_and_every_event_arrives_once()
     {
-        var host = new NexusHostFactory(new Dictionary<string, string?> { ["Nexus:SeedDemoData"] = "false" }).WithProbe();
+        using var host = NewHost(consumerBatchesJoin: true);
+        var groupCommit = host.Services.GetRequiredService<SqliteGroupCommit>();
+        var before = groupCommit.Committed;
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => SendAsync(host, new EmitProbePings(i * 3, 3))));
+        await Eventually.TrueAsync(async () => (await host.PingCountAsync()) == 60, Patience, "every event should be delivered");
+        await Eventually.TrueAsync(async () => (await host.OutboxAsync()).Pending == 0, Patience, "every outbox row should be stamped published");
+
+        var pings = await host.PingsAsync();
+        pings.Duplicates().Should().BeEmpty();
+        pings.Select(p => p.Sequence).Order().Should().Equal(Enumerable.Range(0, 60));
+        (await host.InboxAsync()).Should().HaveCount(60).And.OnlyContain(m => m.ProcessedAt != null, "each consumed event is recorded processed");
+        (groupCommit.Committed.Commands - before.Commands).Should().BeGreaterThan(20, "the relay's stamps and the consumer's batches went through the groups besides the twenty commands");
+    }
+
+    private static NexusHostFactory NewHost(bool consumerBatchesJoin = false)
+    {
+        var host = new NexusHostFactory(new Dictionary<string, string?>
+        {
+            ["Nexus:SeedDemoData"] = "false",
+            ["Events:ConsumerBatchesJoinGroupCommit"] = consumerBatchesJoin ? "true" : "false",
+        }).WithProbe();
         _ = host.Server;
         return host;
     }

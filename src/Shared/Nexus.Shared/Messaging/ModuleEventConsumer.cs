@@ -298,12 +298,31 @@ internal sealed partial class ModuleEventConsumer
     {
         // The handlers' changes, the inbox rows of what they handled and the events they published (this module's
         // outbox) are committed together: inbox first (a duplicate — another instance recorded the event meanwhile —
-        // fails before any other work), then the handlers' rows, anything else, the outbox. On SQLite this joins the
-        // next group commit with the commands waiting for the writer lock (a savepoint of its own; decision 0014):
-        // a transaction of its own cost the consumer a turn of the writer gate between two groups, and the wait for it
-        // was most of the consumer's share of the latency under load (docs/benchmarks.md, seventh round).
+        // fails before any other work), then the rows the handlers added, in multi-row statements rather than through
+        // the change tracker (one or more rows per event: the consumer's largest cost per event), anything else, the
+        // outbox.
         var publisher = (IntegrationEventPublisher)services.GetRequiredService<IIntegrationEventPublisher>();
-        var staged = await publisher.SaveConsumedAsync(context, handled, now, cancellationToken);
+        int staged;
+        if (options.ConsumerBatchesJoinGroupCommit)
+        {
+            // On SQLite: inside the next group commit, a savepoint of its own (decision 0014, amended).
+            staged = await publisher.SaveConsumedAsync(context, handled, now, cancellationToken);
+        }
+        else
+        {
+            var transaction = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
+            await using (transaction)
+            {
+                await EventRowWriter.InsertAsync(context, handled, cancellationToken);
+                await EventRowWriter.InsertAddedAsync(context, cancellationToken);
+                staged = await publisher.SaveChangesAsync(context, [], now, cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+            }
+        }
+
         if (staged > 0)
         {
             outboxSignal.Notify(ModuleName);
