@@ -21,7 +21,8 @@ internal sealed class SqliteGroupCommitTests
     {
         using var host = NewHost();
         var groupCommit = host.Services.GetRequiredService<SqliteGroupCommit>();
-        var before = groupCommit.Committed;
+        var groups = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        groupCommit.GroupCommitted += groups.Enqueue;
 
         var gate = await HoldWriterGateAsync(host);
         var sends = Enumerable.Range(0, 10).Select(i => SendAsync(host, new EmitProbePings(100 + (i * 2), 2))).ToList();
@@ -29,9 +30,8 @@ internal sealed class SqliteGroupCommitTests
         SqliteWriterGate.Exit(gate);
         await Task.WhenAll(sends);
 
-        var after = groupCommit.Committed;
-        (after.Transactions - before.Transactions).Should().Be(1, "ten commands that waited together commit together");
-        (after.Commands - before.Commands).Should().Be(10);
+        // The relay's stamp and the consumer's batch for these events join later groups of their own.
+        groups.First().Should().Be(10, "ten commands that waited together commit together, in the first group after the gate opened");
         await using (var scope = host.Services.CreateAsyncScope())
         {
             // One count (pending and published apart would race the relay).
@@ -53,7 +53,8 @@ internal sealed class SqliteGroupCommitTests
         var taken = new Guid("0193a000-0000-7000-8000-0000000000ff");
         var fresh = new Guid("0193a000-0000-7000-8000-000000000001");
         var other = new Guid("0193a000-0000-7000-8000-000000000002");
-        var before = groupCommit.Committed;
+        var groups = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        groupCommit.GroupCommitted += groups.Enqueue;
 
         var gate = await HoldWriterGateAsync(host);
         // Queued in this order: the first takes the id; the second inserts a fresh row, then collides with it.
@@ -68,7 +69,7 @@ internal sealed class SqliteGroupCommitTests
         await first;
         await third;
         await colliding.Invoking(c => c).Should().ThrowAsync<DbUpdateException>("its row's id is taken");
-        (groupCommit.Committed.Transactions - before.Transactions).Should().Be(1, "the three were one group");
+        groups.First().Should().Be(3, "the three were one group");
 
         var rows = (await host.AppliedAsync()).Where(a => a.Kind == "row").ToList();
         rows.Select(r => (r.Id, r.Sequence)).Should().BeEquivalentTo([(taken, 1), (other, 3)], "the failed command's rows, the one inserted before the collision too, are rolled back");
@@ -84,9 +85,31 @@ internal sealed class SqliteGroupCommitTests
             "the committed commands' events should be delivered, the failed one's never");
     }
 
-    private static NexusHostFactory NewHost()
+    [Test]
+    public async Task The_relays_stamps_and_consumer_batches_can_ride_in_the_groups_and_every_event_arrives_once()
     {
-        var host = new NexusHostFactory(new Dictionary<string, string?> { ["Nexus:SeedDemoData"] = "false" }).WithProbe();
+        using var host = NewHost(consumerBatchesJoin: true);
+        var groupCommit = host.Services.GetRequiredService<SqliteGroupCommit>();
+        var before = groupCommit.Committed;
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => SendAsync(host, new EmitProbePings(i * 3, 3))));
+        await Eventually.TrueAsync(async () => (await host.PingCountAsync()) == 60, Patience, "every event should be delivered");
+        await Eventually.TrueAsync(async () => (await host.OutboxAsync()).Pending == 0, Patience, "every outbox row should be stamped published");
+
+        var pings = await host.PingsAsync();
+        pings.Duplicates().Should().BeEmpty();
+        pings.Select(p => p.Sequence).Order().Should().Equal(Enumerable.Range(0, 60));
+        (await host.InboxAsync()).Should().HaveCount(60).And.OnlyContain(m => m.ProcessedAt != null, "each consumed event is recorded processed");
+        (groupCommit.Committed.Commands - before.Commands).Should().BeGreaterThan(20, "the relay's stamps and the consumer's batches went through the groups besides the twenty commands");
+    }
+
+    private static NexusHostFactory NewHost(bool consumerBatchesJoin = false)
+    {
+        var host = new NexusHostFactory(new Dictionary<string, string?>
+        {
+            ["Nexus:SeedDemoData"] = "false",
+            ["Events:ConsumerBatchesJoinGroupCommit"] = consumerBatchesJoin ? "true" : "false",
+        }).WithProbe();
         _ = host.Server;
         return host;
     }

@@ -30,6 +30,14 @@ public sealed class EventBusOptions : IValidatableObject
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// SQLite: an event consumer's batch commits inside the next group commit of the commands (a savepoint of its own,
+    /// decision 0014) instead of in a transaction of its own. Off by default: on a loaded machine it shortened the
+    /// consumer's leg of the latency but made the commands grouped with a large batch wait for it (docs/benchmarks.md,
+    /// seventh round); an idle-machine A/B decides.
+    /// </summary>
+    public bool ConsumerBatchesJoinGroupCommit { get; set; }
+
     /// <summary>Redis: a message read by a consumer that has not acknowledged it after this long is taken over by another.</summary>
     public TimeSpan RedisClaimIdle { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -70,7 +70,19 @@ internal sealed class IntegrationEventPublisher : IIntegrationEventPublisher
     /// committing at the same moment, inside a savepoint of this command's (<see cref="SqliteGroupCommit"/>).
     /// Returns how many events were written to the outbox.
     /// </summary>
-    public async Task<int> SaveChangesAsync(DbContext context, IReadOnlyList<InboxMessage> inbox, DateTime now, CancellationToken cancellationToken)
+    public Task<int> SaveChangesAsync(DbContext context, IReadOnlyList<InboxMessage> inbox, DateTime now, CancellationToken cancellationToken) =>
+        SaveChangesAsync(context, inbox, now, writeAddedRows: false, cancellationToken);
+
+    /// <summary>
+    /// The event consumer's commit: like <see cref="SaveChangesAsync(DbContext, IReadOnlyList{InboxMessage}, DateTime, CancellationToken)"/>,
+    /// and the rows the handlers added go out in multi-row statements when they are all plain inserts
+    /// (<see cref="EventRowWriter.InsertAddedAsync"/>). On SQLite the consumer's batch joins the next group commit
+    /// (a savepoint of its own) instead of taking the writer lock for a transaction of its own between two groups.
+    /// </summary>
+    public Task<int> SaveConsumedAsync(DbContext context, IReadOnlyList<InboxMessage> inbox, DateTime now, CancellationToken cancellationToken) =>
+        SaveChangesAsync(context, inbox, now, writeAddedRows: true, cancellationToken);
+
+    private async Task<int> SaveChangesAsync(DbContext context, IReadOnlyList<InboxMessage> inbox, DateTime now, bool writeAddedRows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if ((pending is null || pending.Count == 0) && inbox.Count == 0)
@@ -100,14 +112,14 @@ internal sealed class IntegrationEventPublisher : IIntegrationEventPublisher
         {
             // One statement (the outbox rows alone, few enough for one INSERT) is all or nothing by itself: no savepoint needed.
             var atomic = inbox.Count == 0 && !context.ChangeTracker.HasChanges() && EventRowWriter.FitsOneStatement<OutboxMessage>(context, outbox.Count);
-            await groupCommit.RunAsync(context, ct => WriteAsync(context, inbox, outbox, ct), atomic, cancellationToken);
+            await groupCommit.RunAsync(context, ct => WriteAsync(context, inbox, outbox, writeAddedRows, ct), atomic, cancellationToken);
         }
         else
         {
             var transaction = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
             await using (transaction)
             {
-                await WriteAsync(context, inbox, outbox, cancellationToken);
+                await WriteAsync(context, inbox, outbox, writeAddedRows, cancellationToken);
                 if (transaction is not null)
                 {
                     await transaction.CommitAsync(cancellationToken);
@@ -119,10 +131,17 @@ internal sealed class IntegrationEventPublisher : IIntegrationEventPublisher
         return outbox.Count;
     }
 
-    private static async Task WriteAsync(DbContext context, IReadOnlyList<InboxMessage> inbox, List<OutboxMessage> outbox, CancellationToken cancellationToken)
+    private static async Task WriteAsync(DbContext context, IReadOnlyList<InboxMessage> inbox, List<OutboxMessage> outbox, bool writeAddedRows, CancellationToken cancellationToken)
     {
         // The inbox first: a duplicate (another instance recorded the event meanwhile) fails before any other work.
         await EventRowWriter.InsertAsync(context, inbox, cancellationToken);
+        if (writeAddedRows)
+        {
+            // The handlers' rows (one or more per event: the consumer's largest cost per event) in multi-row
+            // statements; when anything else is tracked this writes nothing and SaveChanges below does it all.
+            await EventRowWriter.InsertAddedAsync(context, cancellationToken);
+        }
+
         if (context.ChangeTracker.HasChanges())
         {
             await context.SaveChangesAsync(cancellationToken);

@@ -272,13 +272,7 @@ internal sealed partial class ModuleEventConsumer
         // The handler runs under the correlation id of the request that caused the event, in code and in logs.
         var previous = CorrelationId.Current;
         CorrelationId.Current = envelope.CorrelationId;
-        using var logScope = logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["CorrelationId"] = envelope.CorrelationId,
-            ["EventId"] = envelope.EventId,
-            ["EventName"] = envelope.Name,
-            ["Consumer"] = ModuleName,
-        });
+        using var logScope = logger.BeginScope(new HandlerLogScope(envelope, ModuleName));
         try
         {
             if (!handlers.TryGetValue((envelope.Name, envelope.Version), out var subscriptions))
@@ -303,21 +297,29 @@ internal sealed partial class ModuleEventConsumer
     private async Task CommitAsync(IServiceProvider services, DbContext context, IReadOnlyList<InboxMessage> handled, DateTime now, CancellationToken cancellationToken)
     {
         // The handlers' changes, the inbox rows of what they handled and the events they published (this module's
-        // outbox) are committed together.
+        // outbox) are committed together: inbox first (a duplicate — another instance recorded the event meanwhile —
+        // fails before any other work), then the rows the handlers added, in multi-row statements rather than through
+        // the change tracker (one or more rows per event: the consumer's largest cost per event), anything else, the
+        // outbox.
         var publisher = (IntegrationEventPublisher)services.GetRequiredService<IIntegrationEventPublisher>();
         int staged;
-        var transaction = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
-        await using (transaction)
+        if (options.ConsumerBatchesJoinGroupCommit)
         {
-            // The inbox first: a duplicate (another instance recorded the event meanwhile) fails before any other work.
-            // Then the rows the handlers added, in multi-row statements rather than through the change tracker (one
-            // or more rows per event: the consumer's largest cost per event); anything else goes to SaveChanges.
-            await EventRowWriter.InsertAsync(context, handled, cancellationToken);
-            await EventRowWriter.InsertAddedAsync(context, cancellationToken);
-            staged = await publisher.SaveChangesAsync(context, [], now, cancellationToken);
-            if (transaction is not null)
+            // On SQLite: inside the next group commit, a savepoint of its own (decision 0014, amended).
+            staged = await publisher.SaveConsumedAsync(context, handled, now, cancellationToken);
+        }
+        else
+        {
+            var transaction = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
+            await using (transaction)
             {
-                await transaction.CommitAsync(cancellationToken);
+                await EventRowWriter.InsertAsync(context, handled, cancellationToken);
+                await EventRowWriter.InsertAddedAsync(context, cancellationToken);
+                staged = await publisher.SaveChangesAsync(context, [], now, cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
             }
         }
 
@@ -351,6 +353,36 @@ internal sealed partial class ModuleEventConsumer
     };
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    /// <summary>
+    /// The handler's logging scope (correlation id, event, consumer) as the list of pairs logging providers read, without
+    /// building a dictionary for every event handled.
+    /// </summary>
+    private sealed class HandlerLogScope(EventEnvelope envelope, string consumer) : IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        public int Count => 4;
+
+        public KeyValuePair<string, object?> this[int index] => index switch
+        {
+            0 => new("CorrelationId", envelope.CorrelationId),
+            1 => new("EventId", envelope.EventId),
+            2 => new("EventName", envelope.Name),
+            3 => new("Consumer", consumer),
+            _ => throw new ArgumentOutOfRangeException(nameof(index)),
+        };
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"CorrelationId:{envelope.CorrelationId} EventId:{envelope.EventId} EventName:{envelope.Name} Consumer:{consumer}";
+    }
 
     private sealed class BatchHandlerException(EventEnvelope envelope, Exception inner)
         : Exception($"Handling {envelope.Name} {envelope.EventId} failed.", inner)

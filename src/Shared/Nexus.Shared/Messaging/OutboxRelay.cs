@@ -21,6 +21,7 @@ internal sealed partial class OutboxRelay : BackgroundService
     private readonly ModuleDatabaseRegistry registry;
     private readonly IEventTransport transport;
     private readonly OutboxSignal signal;
+    private readonly SqliteGroupCommit groupCommit;
     private readonly EventBusOptions options;
     private readonly TimeProvider clock;
     private readonly ILogger<OutboxRelay> logger;
@@ -31,6 +32,7 @@ internal sealed partial class OutboxRelay : BackgroundService
         ModuleDatabaseRegistry registry,
         IEventTransport transport,
         OutboxSignal signal,
+        SqliteGroupCommit groupCommit,
         IOptions<EventBusOptions> options,
         TimeProvider clock,
         ILogger<OutboxRelay> logger)
@@ -39,6 +41,7 @@ internal sealed partial class OutboxRelay : BackgroundService
         this.registry = registry;
         this.transport = transport;
         this.signal = signal;
+        this.groupCommit = groupCommit;
         this.options = options.Value;
         this.clock = clock;
         this.logger = logger;
@@ -141,10 +144,22 @@ internal sealed partial class OutboxRelay : BackgroundService
         }
 
         var publishedAt = clock.GetUtcNow().UtcDateTime;
-        await mine.ExecuteUpdateAsync(
+        Task Stamp(CancellationToken ct) => mine.ExecuteUpdateAsync(
             u => u.SetProperty(m => m.PublishedAt, publishedAt).SetProperty(m => m.LeaseOwner, (string?)null)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.PublishAttempts, m => m.PublishAttempts + 1),
-            cancellationToken);
+            ct);
+        if (groupCommit.Applies(context))
+        {
+            // On SQLite the stamp (one statement: no savepoint) rides in the next group commit. On its own it was an
+            // autocommit UPDATE outside the writer gate, polling SQLite's busy handler while the groups of commands
+            // queued through the gate held the lock — the relay's wait for the lock grew with the commands' rate.
+            await groupCommit.RunAsync(context, Stamp, atomic: true, cancellationToken);
+        }
+        else
+        {
+            await Stamp(cancellationToken);
+        }
+
         LogPublished(logger, claimed.Count, module.ModuleName, transport.Name);
         return claimed.Count;
     }

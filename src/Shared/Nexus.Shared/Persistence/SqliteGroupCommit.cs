@@ -68,6 +68,12 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
     /// <summary>Group transactions committed by this instance, and the commands in them (tests and diagnostics).</summary>
     internal (long Transactions, long Commands) Committed => (Interlocked.Read(ref groups), Interlocked.Read(ref commands));
 
+    /// <summary>
+    /// Called with the number of pieces of work in each group transaction that committed (tests: the relay's stamps and
+    /// the consumers' batches join groups too, so counters alone cannot tell which group the commands under test were in).
+    /// </summary>
+    internal event Action<int>? GroupCommitted;
+
     /// <summary>Commands waiting for their group (tests).</summary>
     internal int Queued => writers.Values.Sum(w => w.Queue.Reader.Count);
 
@@ -218,6 +224,7 @@ internal sealed partial class SqliteGroupCommit : IAsyncDisposable
                 Interlocked.Add(ref commands, group.Count);
                 GroupCommits.Add(1);
                 GroupedCommands.Add(group.Count);
+                GroupCommitted?.Invoke(group.Count);
             }
         }
         catch (Exception ex)
