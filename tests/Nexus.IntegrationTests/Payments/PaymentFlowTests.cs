@@ -226,7 +226,7 @@ internal sealed class PaymentFlowTests
         (await host.SendAsync(new GetPaymentsForOrder(new string('x', 5000)))).Should().BeEmpty();
 
         using var visitor = host.CreateClient(new() { AllowAutoRedirect = false });
-        foreach (var path in new[] { "/_stub-provider/challenge/pi_nope", "/_stub-provider/challenge/" + new string('a', 2000), "/_stub-provider/challenge/%00%27" })
+        foreach (var path in new[] { "/_stub-provider/challenge/pi_nope", "/_stub-provider/challenge/" + new string('a', 2000), "/_stub-provider/challenge/%27%22%3Cscript%3E" })
         {
             using var response = await visitor.GetAsync(path);
             response.StatusCode.Should().Be(HttpStatusCode.NotFound, path);
