@@ -45,7 +45,7 @@ internal sealed class PaymentsKestrelTests
         using var host = PaymentsTestHost.Create(new Dictionary<string, string?>
         {
             ["Modules:NexusPay:DeliverOutOfOrder"] = "true",
-            ["Modules:NexusPay:OutOfOrderHold"] = "00:00:01.500",
+            ["Modules:NexusPay:OutOfOrderHold"] = "00:00:10", // long enough for both events to exist on a loaded machine
         });
         var open = await host.OpenAsync(amount: 3000);
         (await host.SendAsync(new ConfirmPayment(open.PaymentId, "4242424242424242")))!.Status.Should().Be(PaymentStatus.Succeeded);

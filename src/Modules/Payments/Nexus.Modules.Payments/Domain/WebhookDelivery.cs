@@ -40,12 +40,15 @@ internal sealed class WebhookDelivery
 
     public string? Detail { get; private set; }
 
+    /// <summary>How much of a refused delivery's body is kept: enough to see what it was, not a store for anyone's uploads.</summary>
+    public const int MaxRefusedBodyLength = 4 * 1024;
+
     public static WebhookDelivery Received(string? signatureHeader, string body, WebhookVerification verification, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),
         ReceivedAt = now,
         SignatureHeader = signatureHeader is { Length: > MaxSignatureLength } ? signatureHeader[..MaxSignatureLength] : signatureHeader,
-        Body = body.Length > MaxBodyLength ? body[..MaxBodyLength] : body,
+        Body = Truncate(body, verification == WebhookVerification.Verified ? MaxBodyLength : MaxRefusedBodyLength),
         Verification = verification,
         Outcome = WebhookOutcome.Refused,
         Detail = verification == WebhookVerification.Verified ? null : Describe(verification),
@@ -76,6 +79,8 @@ internal sealed class WebhookDelivery
         PaymentId = paymentId;
         Detail = detail is { Length: > 500 } ? detail[..500] : detail;
     }
+
+    private static string Truncate(string body, int length) => body.Length > length ? body[..length] : body;
 
     public static string Describe(WebhookVerification verification) => verification switch
     {
