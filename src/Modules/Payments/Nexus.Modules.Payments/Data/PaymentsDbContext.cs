@@ -42,7 +42,9 @@ internal sealed class PaymentsDbContext : ModuleDbContext
             payment.Property(p => p.ChallengeUrl).HasMaxLength(2000);
             payment.Property(p => p.CardLast4).HasMaxLength(4);
             payment.Property(p => p.ReturnUrl).HasMaxLength(2000).IsRequired();
-            payment.Property(p => p.RowVersion).IsConcurrencyToken();
+            // Not a concurrency token: a confirm answer and its webhook often apply the same provider version at the same
+            // moment, and the loser must not fail the shopper's request. Version ordering (Payment.Apply) keeps the row
+            // right; the applied-events ledger keeps webhooks single (docs/decisions/0019).
             payment.HasIndex(p => p.OrderReference);
             payment.HasIndex(p => p.ProviderIntentId).IsUnique();
             payment.HasIndex(p => new { p.Status, p.UpdatedAt });

@@ -54,7 +54,7 @@ internal sealed class Payment
 
     public DateTime UpdatedAt { get; private set; }
 
-    /// <summary>Optimistic concurrency: two writers that read the same row cannot both commit.</summary>
+    /// <summary>Counts the row's writes (diagnostics; deliberately not a concurrency token, see PaymentsDbContext).</summary>
     public int RowVersion { get; private set; }
 
     public IReadOnlyList<PaymentStatusChange> History => history;
