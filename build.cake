@@ -365,6 +365,9 @@ double MeasureStartup(string label, FilePath dll, int run, bool isNexus, Directo
         psi.Environment["Nexus__PublicUrl"] = baseUrl;
         // Required outside Development too: the data-protection keys are encrypted at rest with it (a fresh one per run).
         psi.Environment["DataProtection__KeyEncryption__Key"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        // Required outside Development as well: the payment provider account's secrets (the in-host NexusPay stub shares them).
+        psi.Environment["Modules__Payments__Provider__ApiKey"] = "sk_test_bench_" + Guid.NewGuid().ToString("N");
+        psi.Environment["Modules__Payments__Provider__WebhookSigningSecret"] = "whsec_bench_" + Guid.NewGuid().ToString("N");
     }
 
     var log = new System.Collections.Concurrent.ConcurrentQueue<string>();

@@ -117,6 +117,16 @@ internal sealed class StartupFailureTests
     }
 
     [Test]
+    public async Task Missing_payment_provider_secrets_are_named_outside_development()
+    {
+        // Development has fixed test-mode values; anywhere else a shop must bring its own provider account's secrets.
+        var result = await RunHostAsync(new() { ["Modules__Payments__Provider__ApiKey"] = string.Empty, ["Modules__Payments__Provider__WebhookSigningSecret"] = string.Empty });
+        result.ExitCode.Should().NotBe(0, result.Describe());
+        result.StandardError.Should().Contain("Modules:Payments:Provider:ApiKey is required outside Development")
+            .And.Contain("Modules:Payments:Provider:WebhookSigningSecret is required outside Development");
+    }
+
+    [Test]
     public async Task A_session_recheck_longer_than_a_minute_does_not_start()
     {
         // Sign-out promises that a copied cookie dies within a minute (docs/security.md, item 3).
@@ -222,6 +232,8 @@ internal sealed class StartupFailureTests
         start.Environment["Nexus__DataPath"] = Path.Combine(workDir, "data");
         start.Environment["Scheduling__Enabled"] = "false";
         start.Environment["DataProtection__KeyEncryption__Key"] = NexusHostFactory.TestKeyEncryptionKey;
+        start.Environment["Modules__Payments__Provider__ApiKey"] = NexusHostFactory.TestPaymentApiKey;
+        start.Environment["Modules__Payments__Provider__WebhookSigningSecret"] = NexusHostFactory.TestWebhookSigningSecret;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -33,6 +33,9 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
             ["Nexus:PublicUrl"] = InMemoryAddress,
             // Required outside Development: the data-protection keys are encrypted at rest with it.
             ["DataProtection:KeyEncryption:Key"] = TestKeyEncryptionKey,
+            // Required outside Development: the payment provider account's secrets (the in-host NexusPay stub uses them too).
+            ["Modules:Payments:Provider:ApiKey"] = TestPaymentApiKey,
+            ["Modules:Payments:Provider:WebhookSigningSecret"] = TestWebhookSigningSecret,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -42,6 +45,12 @@ public sealed class NexusHostFactory : WebApplicationFactory<Program>
 
     /// <summary>The key-encryption key test hosts use (a fixed 256-bit test value; DataProtection:KeyEncryption:Key).</summary>
     public const string TestKeyEncryptionKey = "bmV4dXMtdGVzdC1rZXktZW5jcnlwdGlvbi0zMmJ5dGU=";
+
+    /// <summary>The payment provider's API key test hosts use (Modules:Payments:Provider:ApiKey).</summary>
+    public const string TestPaymentApiKey = "sk_test_nexus_test_kit_api_key";
+
+    /// <summary>The webhook signing secret test hosts use (Modules:Payments:Provider:WebhookSigningSecret).</summary>
+    public const string TestWebhookSigningSecret = "whsec_nexus_test_kit_signing_secret";
 
     /// <summary>The address the in-memory test server's clients use (its Host header is <c>localhost</c>).</summary>
     public const string InMemoryAddress = "http://localhost/";

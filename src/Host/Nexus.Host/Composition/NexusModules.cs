@@ -4,6 +4,8 @@ using Nexus.Modules.Licensing;
 using Nexus.Modules.Customers;
 using Nexus.Modules.Identity;
 using Nexus.Modules.Notifications;
+using Nexus.Modules.Payments;
+using Nexus.Payments.StubProvider;
 using Nexus.Shared.Modules;
 using Nexus.Shared.SubApps;
 
@@ -23,6 +25,9 @@ internal static class NexusModules
         new(CatalogModule.Name, typeof(CatalogModule).Assembly, (s, c) => s.AddCatalogModule(c), e => e.MapCatalogModule()),
         new(ContentModule.Name, typeof(ContentModule).Assembly, (s, c) => s.AddContentModule(c), e => e.MapContentModule()),
         new(LicensingModule.Name, typeof(LicensingModule).Assembly, (s, c) => s.AddLicensingModule(c), e => e.MapLicensingModule()),
+        new(PaymentsModule.Name, typeof(PaymentsModule).Assembly, (s, c) => s.AddPaymentsModule(c), e => e.MapPaymentsModule()),
+        // The stand-in payment provider (docs/decisions/0019): another company's system, hosted here for convenience.
+        new(NexusPayStubModule.Name, typeof(NexusPayStubModule).Assembly, (s, c) => s.AddNexusPayStub(c), e => e.MapNexusPayStub()),
     ];
 
     /// <summary>
