@@ -69,7 +69,7 @@ internal sealed partial class AccountJourneyTests : BrowserTest
         await Assertions.Expect(address).ToContainTextAsync("Default shipping");
 
         await Page.GotoAsync(baseAddress.ToString());
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save for later: Mechanical Keyboard K2" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Save for later\s*:\s*Mechanical Keyboard K2$") }).ClickAsync();
         await Page.GotoAsync(new Uri(baseAddress, "/account/wishlist").ToString());
         await Assertions.Expect(Page.GetByTestId("wishlist-item")).ToContainTextAsync("Mechanical Keyboard K2");
 
