@@ -93,6 +93,13 @@ internal sealed class SchedulingTests
         details.History.Should().Contain(state => state.StateName == "Failed" && state.Data["ExceptionMessage"] == AlwaysFailingJob.Message);
         using (var connection = storage.GetConnection())
         {
+            // The first attempt's Failed is followed at once by Scheduled (the retry): wait for the final Failed.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!(connection.GetStateData(jobId).Name == "Failed" && connection.GetJobParameter(jobId, "RetryCount") == "1") && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
             connection.GetStateData(jobId).Name.Should().Be("Failed");
             connection.GetJobParameter(jobId, "RetryCount").Should().Be("1");
         }
