@@ -68,6 +68,20 @@ internal sealed class PageAuditTests : BrowserTest
         // One unmeasured load first: the host's first render of a page pays for compiling it.
         (await host.CreateClient().GetAsync(url)).EnsureSuccessStatusCode();
         var scores = await AuditTools.LighthouseAsync(url, desktop, reports);
+        if (scores.Values.Any(score => score < MinimumScore))
+        {
+            // Lighthouse's own guidance on variability: judge the median of several runs, not one. The performance
+            // score moves with the machine's load (a CI runner busy with other suites, the demo pictures still being
+            // painted); accessibility, best practices and SEO do not move, so only a noisy result costs two more runs.
+            var runs = new List<IReadOnlyDictionary<string, int>> { scores };
+            for (var run = 2; run <= 3; run++)
+            {
+                TestContext.Out.WriteLine($"lighthouse {(desktop ? "desktop" : "mobile")} {path} run {run - 1}: {string.Join(", ", runs[^1].Select(s => $"{s.Key}={s.Value}"))}; measuring again for the median of three");
+                runs.Add(await AuditTools.LighthouseAsync(url, desktop, reports));
+            }
+
+            scores = scores.Keys.ToDictionary(category => category, category => runs.Select(r => r[category]).Order().ElementAt(1));
+        }
 
         var report = Directory.GetFiles(reports, $"lighthouse-{(desktop ? "desktop" : "mobile")}-{AuditTools.Sanitize(url.PathAndQuery)}.json").Single();
         TestContext.Out.WriteLine($"lighthouse {(desktop ? "desktop" : "mobile")} {path}: {string.Join(", ", scores.Select(s => $"{s.Key}={s.Value}"))}");
