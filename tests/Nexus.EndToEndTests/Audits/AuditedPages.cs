@@ -45,6 +45,9 @@ internal static class AuditedPages
         "/admin/catalog/products/" + DemoProducts.KeyboardId,
         "/admin/catalog/categories?edit=0193a000-0000-7000-8000-000000000028",
         "/admin/catalog/reviews",
+        // Coupons (Promotions): the list with the demo coupons and the editor.
+        "/admin/coupons",
+        "/admin/coupons/new",
     ];
 
     /// <summary>

@@ -5,6 +5,7 @@ using Nexus.Modules.Customers;
 using Nexus.Modules.Identity;
 using Nexus.Modules.Notifications;
 using Nexus.Modules.Payments;
+using Nexus.Modules.Promotions;
 using Nexus.Payments.StubProvider;
 using Nexus.Shared.Modules;
 using Nexus.Shared.SubApps;
@@ -28,6 +29,7 @@ internal static class NexusModules
         new(PaymentsModule.Name, typeof(PaymentsModule).Assembly, (s, c) => s.AddPaymentsModule(c), e => e.MapPaymentsModule()),
         // The stand-in payment provider (docs/decisions/0019): another company's system, hosted here for convenience.
         new(NexusPayStubModule.Name, typeof(NexusPayStubModule).Assembly, (s, c) => s.AddNexusPayStub(c), e => e.MapNexusPayStub()),
+        new(PromotionsModule.Name, typeof(PromotionsModule).Assembly, (s, c) => s.AddPromotionsModule(c), e => e.MapPromotionsModule()),
     ];
 
     /// <summary>
