@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Cart.Contracts;
 
@@ -12,7 +10,7 @@ namespace Nexus.Modules.Cart.Web;
 /// <summary>
 /// Who is shopping in this request, as a <see cref="CartOwner"/>: the signed-in user's id, or the guest token of the
 /// <see cref="CartCookie"/> (well-formed or ignored). Also writes and deletes that cookie: HttpOnly, SameSite=Lax,
-/// Secure outside Development, for <see cref="CartOptions.GuestCartLifetime"/>; set only when a guest first adds.
+/// Secure under HTTPS (as the sign-in cookie), for <see cref="CartOptions.GuestCartLifetime"/>; set only when a guest first adds.
 /// </summary>
 internal sealed class CartShopper
 {
@@ -20,13 +18,8 @@ internal sealed class CartShopper
     private const int TokenLength = 43;
 
     private readonly CartOptions options;
-    private readonly IWebHostEnvironment environment;
 
-    public CartShopper(IOptions<CartOptions> options, IWebHostEnvironment environment)
-    {
-        this.options = options.Value;
-        this.environment = environment;
-    }
+    public CartShopper(IOptions<CartOptions> options) => this.options = options.Value;
 
     public static string? CustomerId(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true ? context.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
@@ -54,7 +47,9 @@ internal sealed class CartShopper
         context.Response.Cookies.Append(CartCookie.Name, token, new CookieOptions
         {
             HttpOnly = true,
-            Secure = !environment.IsDevelopment(),
+            // Like the sign-in cookie: Secure whenever the request is HTTPS (always, behind the shop's TLS); plain HTTP
+            // only serves local development and tests.
+            Secure = context.Request.IsHttps,
             SameSite = SameSiteMode.Lax,
             IsEssential = true,
             Path = "/",

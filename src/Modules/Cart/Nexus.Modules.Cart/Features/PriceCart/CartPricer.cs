@@ -7,6 +7,7 @@ using Nexus.Modules.Cart.Domain;
 using Nexus.Modules.Catalog.Contracts.Products;
 using Nexus.Modules.Promotions.Contracts;
 using Nexus.Shared.Modules;
+using Nexus.Shared.Globalization;
 using Nexus.Shared.Web;
 
 namespace Nexus.Modules.Cart.Features.PriceCart;
@@ -133,5 +134,5 @@ internal sealed class CartPricer
     }
 
     /// <summary>Formats an amount in the cart's currency (the shop's one formatter).</summary>
-    public static string Format(long minor, string currency) => ShopMoney.Format(minor, currency);
+    public static string Format(long minor, string currency) => Money.Format(minor, currency);
 }
