@@ -6,6 +6,7 @@ using Nexus.Modules.Customers;
 using Nexus.Modules.Identity;
 using Nexus.Modules.Notifications;
 using Nexus.Modules.Payments;
+using Nexus.Modules.Promotions;
 using Nexus.Payments.StubProvider;
 using Nexus.Shared.Modules;
 using Nexus.Shared.SubApps;
@@ -30,6 +31,7 @@ internal static class NexusModules
         // The stand-in payment provider (docs/decisions/0019): another company's system, hosted here for convenience.
         new(NexusPayStubModule.Name, typeof(NexusPayStubModule).Assembly, (s, c) => s.AddNexusPayStub(c), e => e.MapNexusPayStub()),
         new(CartModule.Name, typeof(CartModule).Assembly, (s, c) => s.AddCartModule(c), e => e.MapCartModule()),
+        new(PromotionsModule.Name, typeof(PromotionsModule).Assembly, (s, c) => s.AddPromotionsModule(c), e => e.MapPromotionsModule()),
     ];
 
     /// <summary>
