@@ -48,6 +48,9 @@ internal static class AuditedPages
         "/admin/catalog/categories?edit=0193a000-0000-7000-8000-000000000028",
         "/admin/catalog/reviews",
         "/admin/settings/checkout",
+        // Coupons (Promotions): the list with the demo coupons and the editor.
+        "/admin/coupons",
+        "/admin/coupons/new",
     ];
 
     /// <summary>
