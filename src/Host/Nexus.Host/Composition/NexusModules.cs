@@ -1,3 +1,4 @@
+using Nexus.Modules.Cart;
 using Nexus.Modules.Catalog;
 using Nexus.Modules.Content;
 using Nexus.Modules.Licensing;
@@ -29,6 +30,7 @@ internal static class NexusModules
         new(PaymentsModule.Name, typeof(PaymentsModule).Assembly, (s, c) => s.AddPaymentsModule(c), e => e.MapPaymentsModule()),
         // The stand-in payment provider (docs/decisions/0019): another company's system, hosted here for convenience.
         new(NexusPayStubModule.Name, typeof(NexusPayStubModule).Assembly, (s, c) => s.AddNexusPayStub(c), e => e.MapNexusPayStub()),
+        new(CartModule.Name, typeof(CartModule).Assembly, (s, c) => s.AddCartModule(c), e => e.MapCartModule()),
         new(PromotionsModule.Name, typeof(PromotionsModule).Assembly, (s, c) => s.AddPromotionsModule(c), e => e.MapPromotionsModule()),
     ];
 
