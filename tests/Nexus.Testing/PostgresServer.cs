@@ -236,7 +236,8 @@ public sealed partial class PostgresServer : IAsyncDisposable
         var logStart = LogLength();
         // Durability off (fsync, synchronous_commit, full_page_writes): the data dies with the
         // server. max_connections is raised because every database gets its own Npgsql pool and
-        // parallel tests each with a database exhaust the default 100. jit off: it only slows down
+        // parallel tests each with a database exhaust the default 100 (1000: two fixtures racing 100–200
+        // concurrent checkouts or coupon redemptions each, over several modules' pools, exhausted 300). jit off: it only slows down
         // the small queries tests run. UTC so timestamps do not depend on the machine.
         var options = string.Join(
             ' ',
@@ -246,7 +247,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             "-c fsync=off",
             "-c synchronous_commit=off",
             "-c full_page_writes=off",
-            "-c max_connections=300",
+            "-c max_connections=1000",
             "-c jit=off",
             "-c TimeZone=UTC");
         try
