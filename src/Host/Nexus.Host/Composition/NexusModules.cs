@@ -4,6 +4,7 @@ using Nexus.Modules.Licensing;
 using Nexus.Modules.Customers;
 using Nexus.Modules.Identity;
 using Nexus.Modules.Notifications;
+using Nexus.Modules.Ordering;
 using Nexus.Modules.Payments;
 using Nexus.Payments.StubProvider;
 using Nexus.Shared.Modules;
@@ -28,6 +29,8 @@ internal static class NexusModules
         new(PaymentsModule.Name, typeof(PaymentsModule).Assembly, (s, c) => s.AddPaymentsModule(c), e => e.MapPaymentsModule()),
         // The stand-in payment provider (docs/decisions/0019): another company's system, hosted here for convenience.
         new(NexusPayStubModule.Name, typeof(NexusPayStubModule).Assembly, (s, c) => s.AddNexusPayStub(c), e => e.MapNexusPayStub()),
+        // Checkout, orders and the payment flow (docs/decisions/0022).
+        new(OrderingModule.Name, typeof(OrderingModule).Assembly, (s, c) => s.AddOrderingModule(c), e => e.MapOrderingModule()),
     ];
 
     /// <summary>
