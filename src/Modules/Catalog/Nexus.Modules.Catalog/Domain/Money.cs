@@ -1,10 +1,19 @@
+using System.Globalization;
+
 namespace Nexus.Modules.Catalog.Domain;
 
-/// <summary>
-/// Catalog's name for the shop's one price formatter, <see cref="Nexus.Shared.Web.Prices"/> (kept so the catalog's
-/// pages need no edit; the formatting lives there).
-/// </summary>
+/// <summary>Shows integer minor units as a price a shopper reads: 129900 EUR → "€1,299.00".</summary>
 internal static class Money
 {
-    public static string Format(long minor, string currency) => Nexus.Shared.Web.Prices.Format(minor, currency);
+    public static string Format(long minor, string currency)
+    {
+        var symbol = currency switch
+        {
+            "EUR" => "€",
+            "USD" => "$",
+            "GBP" => "£",
+            _ => currency + " ",
+        };
+        return symbol + (minor / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
+    }
 }

@@ -5,6 +5,7 @@ using Nexus.Modules.Ordering.Contracts.Events;
 using Nexus.Modules.Ordering.Domain;
 using Nexus.Modules.Ordering.Pages;
 using Nexus.Shared.Abstractions.Messaging;
+using Nexus.Shared.Globalization;
 using Nexus.Shared.Web;
 
 namespace Nexus.Modules.Ordering.Features.Emails;
@@ -28,8 +29,8 @@ internal sealed class OrderEmails(IMediator mediator, PublicUrl publicUrl, Order
     private Dictionary<string, string> Values(string number, string? customerId, long totalMinor, string currency, IEnumerable<(string Name, int Quantity, long UnitPriceMinor)> lines) => new()
     {
         ["OrderNumber"] = number,
-        ["Total"] = Prices.Format(totalMinor, currency),
-        ["Items"] = string.Join('\n', lines.Select(l => $"{l.Quantity.ToString(CultureInfo.InvariantCulture)} × {l.Name} — {Prices.Format(l.UnitPriceMinor * l.Quantity, currency)}")),
+        ["Total"] = Money.Format(totalMinor, currency),
+        ["Items"] = string.Join('\n', lines.Select(l => $"{l.Quantity.ToString(CultureInfo.InvariantCulture)} × {l.Name} — {Money.Format(l.UnitPriceMinor * l.Quantity, currency)}")),
         ["Link"] = customerId is not null
             ? publicUrl.Absolute($"/account/orders/{number}")
             : publicUrl.Absolute($"/checkout/confirmation/{number}?t={Uri.EscapeDataString(access.Token(number))}"),
