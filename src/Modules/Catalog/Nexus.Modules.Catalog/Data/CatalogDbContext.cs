@@ -39,6 +39,8 @@ internal sealed class CatalogDbContext : ModuleDbContext
 
     public DbSet<ProductSearchDocument> SearchDocuments => Set<ProductSearchDocument>();
 
+    public DbSet<StockReservation> StockReservations => Set<StockReservation>();
+
     protected override string Schema => SchemaName;
 
     /// <summary>PostgreSQL is the provider that is neither SQLite nor SQL Server (the three Nexus runs on).</summary>
@@ -251,6 +253,22 @@ internal sealed class CatalogDbContext : ModuleDbContext
             purchase.HasKey(p => new { p.OrderId, p.ProductId });
             purchase.Property(p => p.CustomerId).HasMaxLength(ProductReview.CustomerIdMaxLength).IsRequired();
             purchase.HasIndex(p => new { p.CustomerId, p.ProductId });
+        });
+
+        modelBuilder.Entity<StockReservation>(reservation =>
+        {
+            reservation.ToTable("stock_reservations");
+            reservation.HasKey(r => r.Id);
+            reservation.Property(r => r.OrderReference).HasMaxLength(StockReservation.OrderReferenceMaxLength).IsRequired();
+            reservation.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            reservation.Property(r => r.ReleaseReason).HasMaxLength(StockReservation.ReasonMaxLength);
+            // Like the inventory trail, a reservation keeps its variant from being hard-deleted (products are soft-deleted).
+            reservation.HasOne<ProductVariant>().WithMany().HasForeignKey(r => r.VariantId).OnDelete(DeleteBehavior.Restrict);
+            // One row per order and variant: what makes a second reservation for the same order take nothing, also when
+            // two race (docs/decisions/0016).
+            reservation.HasIndex(r => new { r.OrderReference, r.VariantId }).IsUnique();
+            // The back office's "held by unpaid orders" per variant.
+            reservation.HasIndex(r => new { r.VariantId, r.Status });
         });
 
         modelBuilder.Entity<ProductSearchDocument>(search =>
