@@ -6,6 +6,7 @@ using Nexus.Modules.Identity;
 using Nexus.Modules.Notifications;
 using Nexus.Modules.Ordering;
 using Nexus.Modules.Payments;
+using Nexus.Modules.Promotions;
 using Nexus.Payments.StubProvider;
 using Nexus.Shared.Modules;
 using Nexus.Shared.SubApps;
@@ -31,6 +32,7 @@ internal static class NexusModules
         new(NexusPayStubModule.Name, typeof(NexusPayStubModule).Assembly, (s, c) => s.AddNexusPayStub(c), e => e.MapNexusPayStub()),
         // Checkout, orders and the payment flow (docs/decisions/0022).
         new(OrderingModule.Name, typeof(OrderingModule).Assembly, (s, c) => s.AddOrderingModule(c), e => e.MapOrderingModule()),
+        new(PromotionsModule.Name, typeof(PromotionsModule).Assembly, (s, c) => s.AddPromotionsModule(c), e => e.MapPromotionsModule()),
     ];
 
     /// <summary>
