@@ -12,7 +12,6 @@ internal sealed class ListAddressesHandler : IRequestHandler<ListAddresses, IRea
     public ListAddressesHandler(CustomersDbContext db) => this.db = db;
 
     public async Task<IReadOnlyList<Address>> Handle(ListAddresses request, CancellationToken cancellationToken) =>
-        (await db.Addresses.AsNoTracking().Where(a => a.UserId == request.UserId).ToListAsync(cancellationToken))
-            .OrderByDescending(a => a.IsDefaultShipping).ThenByDescending(a => a.IsDefaultBilling).ThenBy(a => a.CreatedAt)
+        AddressBook.InBookOrder(await db.Addresses.AsNoTracking().Where(a => a.UserId == request.UserId).ToListAsync(cancellationToken))
             .ToList();
 }

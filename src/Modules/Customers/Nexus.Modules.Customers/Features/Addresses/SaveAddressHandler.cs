@@ -34,44 +34,14 @@ internal sealed class SaveAddressHandler : IRequestHandler<SaveAddress, Guid?>
             }
 
             address = existing;
-            address.FullName = input.FullName.Trim();
-            address.Line1 = input.Line1.Trim();
-            address.City = input.City.Trim();
-            address.PostalCode = input.PostalCode.Trim().ToUpperInvariant();
-            address.CountryCode = input.CountryCode;
+            AddressBook.CopyFields(AddressBook.Normalize(input), address);
         }
         else
         {
-            address = new Address
-            {
-                UserId = request.UserId,
-                FullName = input.FullName.Trim(),
-                Line1 = input.Line1.Trim(),
-                City = input.City.Trim(),
-                PostalCode = input.PostalCode.Trim().ToUpperInvariant(),
-                CountryCode = input.CountryCode,
-                CreatedAt = time.GetUtcNow().UtcDateTime,
-            };
-            db.Addresses.Add(address);
-            book.Add(address);
+            address = AddressBook.Add(db, book, request.UserId, AddressBook.Normalize(input), time.GetUtcNow().UtcDateTime);
         }
 
-        address.Line2 = Blank(input.Line2);
-        address.Region = Blank(input.Region);
-        address.Phone = Blank(input.Phone);
-        var first = book.Count == 1;
-        if (input.IsDefaultShipping || first)
-        {
-            book.ForEach(a => a.IsDefaultShipping = a == address);
-        }
-
-        if (input.IsDefaultBilling || first)
-        {
-            book.ForEach(a => a.IsDefaultBilling = a == address);
-        }
-
+        AddressBook.ApplyDefaults(book, address, input.IsDefaultShipping, input.IsDefaultBilling);
         return address.Id;
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
