@@ -1,3 +1,4 @@
+using Nexus.Modules.Cart;
 using Nexus.Modules.Catalog;
 using Nexus.Modules.Content;
 using Nexus.Modules.Licensing;
@@ -32,6 +33,7 @@ internal static class NexusModules
         new(NexusPayStubModule.Name, typeof(NexusPayStubModule).Assembly, (s, c) => s.AddNexusPayStub(c), e => e.MapNexusPayStub()),
         // Checkout, orders and the payment flow (docs/decisions/0022).
         new(OrderingModule.Name, typeof(OrderingModule).Assembly, (s, c) => s.AddOrderingModule(c), e => e.MapOrderingModule()),
+        new(CartModule.Name, typeof(CartModule).Assembly, (s, c) => s.AddCartModule(c), e => e.MapCartModule()),
         new(PromotionsModule.Name, typeof(PromotionsModule).Assembly, (s, c) => s.AddPromotionsModule(c), e => e.MapPromotionsModule()),
     ];
 
