@@ -5,6 +5,7 @@ using Nexus.Modules.Catalog.Contracts.Events;
 using Nexus.Modules.Catalog.Contracts.Inventory;
 using Nexus.Modules.Catalog.Data;
 using Nexus.Modules.Catalog.Domain;
+using Nexus.Modules.Catalog.Features.AdjustStock;
 using Nexus.Shared.Application;
 using Nexus.Shared.Messaging;
 using Nexus.Testing.Hosting;
@@ -226,6 +227,31 @@ internal sealed class StockReservationTests(string provider)
         (await StockAsync(ebook[0])).Should().Be(0, "nothing was taken, so nothing is put back");
     }
 
+    [Test]
+    public async Task Stock_adjusted_by_hand_while_orders_reserve_loses_neither_and_the_inventory_page_shows_what_is_held()
+    {
+        var (productId, variants) = await ProductAsync("ADJUST-RACE", 30);
+        var v = variants[0];
+        var reservations = Enumerable.Range(1, 40).Select(i => Boxed(new ReserveStock($"ADJ-{i}", [new StockRequest(v, 1)])));
+        var deliveries = Enumerable.Range(1, 10).Select(i => Boxed(new AdjustStock(v, 2, "delivery", "admin-1")));
+
+        var results = await RaceAsync(reservations.Concat(deliveries).OrderBy(_ => Guid.NewGuid()));
+
+        var reserved = results.OfType<StockReservationResult>().Count(r => r.Reserved);
+        results.OfType<AdjustStockResult>().Should().HaveCount(10).And.OnlyContain(r => r.Found);
+        reserved.Should().BeInRange(30, 40);
+        (await StockAsync(v)).Should().Be(30 + 20 - reserved, "neither an adjustment nor a reservation overwrote the other");
+        (await ProductStockAsync(productId)).Should().Be(30 + 20 - reserved);
+        await FluentActions.Awaiting(() => SendAsync(new AdjustStock(v, -(30 + 20 - reserved) - 1, "count", "admin-1")))
+            .Should().ThrowAsync<RequestValidationException>("reserved stock is already off on hand: an adjustment cannot take what orders hold");
+
+        using var admin = host.CreateClientAs("admin-1", Nexus.Shared.Abstractions.Security.NexusRoles.Admin);
+        var page = await admin.GetStringAsync($"/admin/catalog/inventory?product={productId}");
+        page.Should().Contain($"<td data-testid=\"variant-held\">{reserved}</td>");
+    }
+
+    private static IRequest<object?> Boxed<TResponse>(IRequest<TResponse> request) => new BoxedRequest<TResponse>(request);
+
     private async Task<(Guid ProductId, Guid[] Variants)> ProductAsync(string sku, int stock, params int[] more) =>
         await ProductAsync(sku, [stock, .. more], digital: false);
 
@@ -248,7 +274,19 @@ internal sealed class StockReservationTests(string provider)
     private async Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request)
     {
         await using var scope = host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        return request is IBoxedRequest boxed ? (TResponse)(await boxed.SendAsync(mediator))! : await mediator.Send(request);
+    }
+
+    private interface IBoxedRequest
+    {
+        Task<object?> SendAsync(IMediator mediator);
+    }
+
+    /// <summary>Lets one race mix commands with different answers (the mediator sends the inner request).</summary>
+    private sealed record BoxedRequest<TResponse>(IRequest<TResponse> Inner) : IRequest<object?>, IBoxedRequest
+    {
+        public async Task<object?> SendAsync(IMediator mediator) => await mediator.Send(Inner);
     }
 
     /// <summary>Sends every command at once, each in its own scope (its own request), released together.</summary>

@@ -3,8 +3,11 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Modules.Catalog.Data;
 using Nexus.Modules.Catalog.Domain;
+using Nexus.Modules.Catalog.Features.Inventory;
 using Nexus.Shared.Abstractions.Application;
 using Nexus.Shared.Abstractions.Messaging;
+using Nexus.Shared.Application;
+using Nexus.Shared.Messaging;
 
 namespace Nexus.Modules.Catalog.Features.AdjustStock;
 
@@ -40,26 +43,52 @@ internal sealed class SetLowStockThresholdValidator : AbstractValidator<SetLowSt
         RuleFor(c => c.Threshold).InclusiveBetween(0, 1_000_000).WithMessage("The threshold is 0 to 1,000,000 units.");
 }
 
-internal sealed class AdjustStockHandler(CatalogDbContext db, IIntegrationEventPublisher events, TimeProvider clock) : IRequestHandler<AdjustStock, AdjustStockResult>
+/// <summary>
+/// Moves the stock the way reservations do (<see cref="StockLedger"/>, docs/decisions/0016): one conditional update
+/// relative to the stock as it is when it runs, in a transaction of its own with its trail row and events. Loading the
+/// product and saving it back would write the stock read at load time over an order's reservation made in between.
+/// </summary>
+internal sealed class AdjustStockHandler(CatalogDbContext db, CatalogChangeSignal changeSignal, OutboxSignal outboxSignal, TimeProvider clock)
+    : IRequestHandler<AdjustStock, AdjustStockResult>
 {
     public async Task<AdjustStockResult> Handle(AdjustStock request, CancellationToken cancellationToken)
     {
-        var productId = await db.Variants.Where(v => v.Id == request.VariantId).Select(v => (Guid?)v.ProductId).FirstOrDefaultAsync(cancellationToken);
-        var product = productId is null
-            ? null
-            : await db.Products.NotDeleted().Include(p => p.Variants).FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
-        if (product is null)
+        var productId = await db.Variants.AsNoTracking().Where(v => v.Id == request.VariantId)
+            .Join(db.Products.NotDeleted(), v => v.ProductId, p => p.Id, (v, p) => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (productId is null)
         {
             return new AdjustStockResult(false, 0);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var variant = product.Variants.First(v => v.Id == request.VariantId);
-        var before = product.StockOnHand;
-        var after = product.AdjustStock(variant, request.Delta, now);
         var reason = request.Reason.Trim();
-        db.InventoryAdjustments.Add(new InventoryAdjustment(Guid.CreateVersion7(), product.Id, variant.Id, request.Delta, after, reason, request.ActorId, now));
-        ProductEvents.StockMoved(events, product, variant, request.Delta, before, reason);
+        int after;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (!await StockLedger.TryMoveAsync(db, request.VariantId, request.Delta, cancellationToken))
+            {
+                // The validator checked this against the stock it read; orders took stock since.
+                throw new RequestValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                {
+                    [nameof(AdjustStock.Delta)] = ["Stock cannot go below zero."],
+                });
+            }
+
+            await StockLedger.MoveProductTotalByHandAsync(db, productId.Value, request.Delta, now, cancellationToken);
+            after = await StockLedger.RecordAsync(db, [new StockLedger.Move(productId.Value, request.VariantId, request.Delta)], reason, reason, request.ActorId, now, cancellationToken);
+            await changeSignal.SignalAfterCommitAsync(db);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            await db.Database.CloseConnectionAsync();
+        }
+
+        outboxSignal.Notify(CatalogModule.Name);
         return new AdjustStockResult(true, after);
     }
 }

@@ -30,6 +30,15 @@ internal static class StockLedger
             .Where(v => v.Id == variantId && v.StockOnHand >= quantity)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.StockOnHand, v => v.StockOnHand - quantity), cancellationToken) == 1;
 
+    /// <summary>
+    /// Moves the variant's stock by <paramref name="delta"/> (either way) unless that would leave it below zero; false
+    /// (nothing changed) if it would, or if there is no such variant.
+    /// </summary>
+    public static async Task<bool> TryMoveAsync(CatalogDbContext db, Guid variantId, int delta, CancellationToken cancellationToken) =>
+        await db.Variants
+            .Where(v => v.Id == variantId && v.StockOnHand + delta >= 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.StockOnHand, v => v.StockOnHand + delta), cancellationToken) == 1;
+
     /// <summary>Puts <paramref name="quantity"/> back on the variant.</summary>
     public static Task PutBackAsync(CatalogDbContext db, Guid variantId, int quantity, CancellationToken cancellationToken) =>
         db.Variants
@@ -47,12 +56,24 @@ internal static class StockLedger
         }
     }
 
+    /// <summary>As <see cref="MoveProductTotalsAsync"/>, for a change someone made by hand: the product's "updated" time moves too.</summary>
+    public static Task MoveProductTotalByHandAsync(CatalogDbContext db, Guid productId, int delta, DateTime now, CancellationToken cancellationToken) =>
+        db.Products
+            .Where(p => p.Id == productId)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(p => p.StockOnHand, p => p.StockOnHand + delta).SetProperty(p => p.Version, p => p.Version + 1).SetProperty(p => p.UpdatedAt, now),
+                cancellationToken);
+
     /// <summary>
     /// Records moves made in the current transaction: a row in the inventory trail and a "stock changed" event per
     /// variant, "low stock" when a product's total crossed its threshold — read back from the rows as they are now.
     /// The events go into the outbox in this transaction, so they exist if and only if the move does.
     /// </summary>
-    public static async Task RecordAsync(CatalogDbContext db, IReadOnlyList<Move> moves, string reason, string trailReason, DateTime now, CancellationToken cancellationToken)
+    public static async Task RecordAsync(CatalogDbContext db, IReadOnlyList<Move> moves, string reason, string trailReason, DateTime now, CancellationToken cancellationToken) =>
+        await RecordAsync(db, moves, reason, trailReason, InventoryActor, now, cancellationToken);
+
+    /// <summary>As above, naming who moved the stock in the trail (a user id for a change made by hand).</summary>
+    public static async Task<int> RecordAsync(CatalogDbContext db, IReadOnlyList<Move> moves, string reason, string trailReason, string actorId, DateTime now, CancellationToken cancellationToken)
     {
         var variantIds = moves.Select(m => m.VariantId).ToList();
         var variants = await db.Variants.AsNoTracking().Where(v => variantIds.Contains(v.Id))
@@ -66,7 +87,7 @@ internal static class StockLedger
         {
             var variant = variants[move.VariantId];
             var product = products[move.ProductId];
-            db.InventoryAdjustments.Add(new InventoryAdjustment(Guid.CreateVersion7(), move.ProductId, move.VariantId, move.Delta, variant.StockOnHand, trailReason, InventoryActor, now));
+            db.InventoryAdjustments.Add(new InventoryAdjustment(Guid.CreateVersion7(), move.ProductId, move.VariantId, move.Delta, variant.StockOnHand, trailReason, actorId, now));
             events.Add(new StockChanged(move.ProductId, move.VariantId, variant.Sku, move.Delta, variant.StockOnHand, product.StockOnHand, reason));
         }
 
@@ -83,6 +104,9 @@ internal static class StockLedger
         {
             db.Outbox.Add(OutboxMessage.Pending(IntegrationEventContract.ToEnvelope(integrationEvent), now));
         }
+
+        // What the (last) move left on its variant: the answer an adjustment gives.
+        return moves.Count == 0 ? 0 : variants[moves[^1].VariantId].StockOnHand;
     }
 
     /// <summary>Who the inventory trail names for stock moved by orders.</summary>

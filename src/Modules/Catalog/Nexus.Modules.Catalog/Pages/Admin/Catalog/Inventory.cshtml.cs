@@ -127,8 +127,18 @@ internal sealed class InventoryModel(CatalogDbContext db, IMediator mediator, IA
         {
             Selected = await products.Where(p => p.Id == id)
                 .Select(p => new ProductStock(p.Id, p.Sku, p.Name, p.IsDigital, p.StockOnHand, p.LowStockThreshold,
-                    p.Variants.OrderBy(v => v.Sku).Select(v => new VariantStock(v.Id, v.Sku, v.Option1, v.Option2, v.Option3, v.StockOnHand)).ToList()))
+                    p.Variants.OrderBy(v => v.Sku).Select(v => new VariantStock(v.Id, v.Sku, v.Option1, v.Option2, v.Option3, v.StockOnHand, 0)).ToList()))
                 .FirstOrDefaultAsync(cancellationToken);
+            if (Selected is not null)
+            {
+                // Stock held by unpaid orders is already off "on hand" (docs/decisions/0016); shown so a count of the shelf adds up.
+                var held = await db.StockReservations.AsNoTracking()
+                    .Where(r => r.ProductId == id && r.Status == StockReservationStatus.Reserved && r.TracksStock)
+                    .GroupBy(r => r.VariantId).Select(g => new { VariantId = g.Key, Quantity = g.Sum(r => r.Quantity) })
+                    .ToDictionaryAsync(g => g.VariantId, g => g.Quantity, cancellationToken);
+                Selected = Selected with { Variants = [.. Selected.Variants.Select(v => v with { Held = held.GetValueOrDefault(v.Id) })] };
+            }
+
             Trail = await db.InventoryAdjustments.AsNoTracking().Where(a => a.ProductId == id).OrderByDescending(a => a.At).Take(100)
                 .Select(a => new AdjustmentRow(a.At, a.VariantId, a.Delta, a.StockAfter, a.Reason, a.ActorId)).ToListAsync(cancellationToken);
         }
@@ -143,7 +153,7 @@ internal sealed class InventoryModel(CatalogDbContext db, IMediator mediator, IA
 
     internal sealed record ProductStock(Guid Id, string Sku, string Name, bool IsDigital, int StockOnHand, int LowStockThreshold, IReadOnlyList<VariantStock> Variants);
 
-    internal sealed record VariantStock(Guid Id, string Sku, string? Option1, string? Option2, string? Option3, int StockOnHand)
+    internal sealed record VariantStock(Guid Id, string Sku, string? Option1, string? Option2, string? Option3, int StockOnHand, int Held)
     {
         public string Title => string.Join(" / ", new[] { Option1, Option2, Option3 }.Where(o => !string.IsNullOrEmpty(o)));
     }
