@@ -66,9 +66,9 @@ internal sealed class M202612031530_CreatePromotions : Migration
                 table.ForeignKey(n.ForeignKey("coupon_redemptions", "coupons", "CouponId"), x => x.CouponId, n.Table("coupons"), "Id", n.Schema, onDelete: ReferentialAction.Restrict);
             });
 
-        migrationBuilder.CreateIndex(n.Index("coupons", "Code"), n.Table("coupons"), "Code", n.Schema, unique: true);
+        migrationBuilder.CreateIndex(n.Index("coupons", "Code"), n.Table("coupons"), "Code", n.Schema, unique: true, filter: n.UniqueFilter());
         migrationBuilder.CreateIndex(n.Index("coupons", "CreatedAt"), n.Table("coupons"), "CreatedAt", n.Schema);
-        migrationBuilder.CreateIndex(n.Index("coupon_redemptions", "OrderReference"), n.Table("coupon_redemptions"), "OrderReference", n.Schema, unique: true);
+        migrationBuilder.CreateIndex(n.Index("coupon_redemptions", "OrderReference"), n.Table("coupon_redemptions"), "OrderReference", n.Schema, unique: true, filter: n.UniqueFilter());
         migrationBuilder.CreateIndex(n.Index("coupon_redemptions", "CouponId", "CustomerKey"), n.Table("coupon_redemptions"), ["CouponId", "CustomerKey"], n.Schema);
         migrationBuilder.CreateEventTables(n);
     }
