@@ -4,7 +4,11 @@ using Nexus.Testing.Hosting;
 
 namespace Nexus.IntegrationTests.Identity;
 
-/// <summary>The account's tabs are one list: Identity's overview and the host's sub-app tab pages show the same ones.</summary>
+/// <summary>
+/// The account's tabs are one list, in one order, whichever module owns the page (the shared <c>_AccountTabs</c>):
+/// Overview, Orders, Licenses, Wishlist, Addresses, Profile, Security — a switched-off module takes its tabs along.
+/// Every account page carrying it, with the right current tab, is <c>Customers.AccountAreaTests</c>.
+/// </summary>
 internal sealed partial class AccountTabsTests
 {
     private static async Task<IReadOnlyList<string>> TabsAsync(NexusHostFactory host, string path)
@@ -22,7 +26,7 @@ internal sealed partial class AccountTabsTests
         var overview = await TabsAsync(host, "/account");
         var subAppPage = await TabsAsync(host, "/account/licensing");
 
-        overview.Should().Equal("profile", "addresses", "wishlist", "security", "licensing");
+        overview.Should().Equal("overview", "orders", "licensing", "wishlist", "addresses", "profile", "security");
         subAppPage.Should().Equal(overview);
     }
 
@@ -31,8 +35,8 @@ internal sealed partial class AccountTabsTests
     {
         using var host = new NexusHostFactory(new Dictionary<string, string?> { ["Modules:Customers:Enabled"] = "false" }).WithTestAuthentication();
 
-        (await TabsAsync(host, "/account")).Should().Equal("security", "licensing");
-        (await TabsAsync(host, "/account/licensing")).Should().Equal("security", "licensing");
+        (await TabsAsync(host, "/account")).Should().Equal("overview", "orders", "licensing", "security");
+        (await TabsAsync(host, "/account/licensing")).Should().Equal("overview", "orders", "licensing", "security");
     }
 
     [GeneratedRegex("data-testid=\"tab-([a-z-]+)\"")]

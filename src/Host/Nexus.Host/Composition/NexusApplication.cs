@@ -24,6 +24,7 @@ internal static class NexusApplication
             builder.Services.AddNexusScheduling(builder.Configuration, database, dataPath);
             builder.Services.AddNexusCookieAuthentication();
             builder.Services.AddHostBackOffice();
+            builder.Services.AddHostAccount();
             builder.Services.AddScoped<Nexus.Host.SubApps.SubAppTokens>();
             builder.Services.AddScoped<Nexus.Host.SubApps.SubAppFrames>();
             builder.Services.AddScoped<Nexus.Host.SubApps.RemoteServiceEvents>();

@@ -24,10 +24,10 @@ public static class CustomersModule
     {
         ArgumentNullException.ThrowIfNull(configuration); // no settings of its own yet
         services.AddModuleDbContext<CustomersDbContext>(Name, CustomersDbContext.SchemaName);
-        // Its tabs in the customer's account (Identity's overview and the host's sub-app pages both list them).
-        services.AddSingleton(new AccountTab("profile", "Profile", "/account/profile", "your name and phone number", Order: 10));
-        services.AddSingleton(new AccountTab("addresses", "Addresses", "/account/addresses", "where we ship and bill", Order: 20));
+        // Its tabs in the account's one tab bar (the host's shared _AccountTabs): Orders, Licenses, then these, then Security.
         services.AddSingleton(new AccountTab("wishlist", "Wishlist", "/account/wishlist", "products you saved for later", Order: 30));
+        services.AddSingleton(new AccountTab("addresses", "Addresses", "/account/addresses", "where we ship and bill", Order: 40));
+        services.AddSingleton(new AccountTab("profile", "Profile", "/account/profile", "your name and phone number", Order: 50));
         services.AddModuleHandlers(typeof(CustomersModule).Assembly);
         // Forgetting a shopper is driven by Identity's integration event (inbox, retries, dead letters), never by an
         // in-process call: it must not run unless the account really is gone, and must survive Customers being down.

@@ -113,7 +113,7 @@ public static class IdentityModule
         services.AddScoped<IdentityStoreSaves>();
         services.AddHostedService<FirstAdminSetup>();
         services.AddSingleton(new BackOfficeSection("Users", "/admin/users", "Accounts, roles, lockouts and password resets", NexusPolicies.BackOffice, Order: 100));
-        services.AddSingleton(new AccountTab("security", "Security", "/account/security", "password, e-mail address, your data and account", Order: 40));
+        services.AddSingleton(new AccountTab("security", "Security", "/account/security", "password, two-factor sign-in, your data and account", Order: 60));
         services.AddSingleton(new BackOfficeSection("Audit log", "/admin/audit", "What staff did to accounts, and when", NexusPolicies.BackOffice, Order: 110));
         return services;
     }

@@ -4,43 +4,33 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Host.SubApps;
 using Nexus.Modules.Identity.Contracts;
 using Nexus.Shared.Abstractions.Security;
-using Nexus.Shared.Account;
 using Nexus.Shared.SubApps;
 
 namespace Nexus.Host.Pages.Account;
 
 /// <summary>
 /// A sub-app tab of the customer dashboard (<c>/account</c> itself and the built-in tabs are Identity's and
-/// Customers' pages): the sub-app's view is framed, and the rest of the URL is its route
+/// Customers' pages; the tab bar is the shared <c>_AccountTabs</c>): the sub-app's view is framed, and the rest of the URL is its route
 /// (<c>/account/licensing/keys/42</c>), so reload, back/forward and shared links land there.
 /// </summary>
 [Authorize(Policy = NexusPolicies.Customer)]
 internal sealed class DashboardModel : PageModel
 {
     private readonly SubAppRegistry subApps;
-    private readonly IEnumerable<AccountTab> builtInTabs;
     private readonly SubAppFrames frames;
 
-    public DashboardModel(SubAppRegistry subApps, IEnumerable<AccountTab> builtInTabs, SubAppFrames frames)
+    public DashboardModel(SubAppRegistry subApps, SubAppFrames frames)
     {
         this.subApps = subApps;
-        this.builtInTabs = builtInTabs;
         this.frames = frames;
     }
 
     public string Tab { get; private set; } = string.Empty;
 
-    public IReadOnlyList<AccountTab> Tabs { get; private set; } = [];
-
     public SubAppFrame Frame { get; private set; } = null!;
-
-    /// <summary>Whether a tab frames a sub-app (opened in place by wwwroot/js/account-tabs.js).</summary>
-    public bool IsSubApp(string tabKey) => subApps.Find(tabKey) is not null;
 
     public async Task<IActionResult> OnGetAsync(string tab, string? rest, CancellationToken cancellationToken)
     {
-        Tabs = [.. builtInTabs.Concat(subApps.All.Select(a => new AccountTab(a.Definition.Name, a.Definition.Title, $"/account/{a.Definition.Name}", a.Definition.Title, 500)))
-            .OrderBy(t => t.Order).ThenBy(t => t.Title, StringComparer.Ordinal)];
         Tab = tab.ToLowerInvariant();
         var app = subApps.Find(Tab);
         if (app is null)
