@@ -48,7 +48,7 @@ public static class CartModule
                 RateLimitPartition.GetFixedWindowLimiter(
                     RateLimitingServiceCollectionExtensions.ClientAddress(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = cart.Value.ChangesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
-        services.AddSingleton(new BackOfficeSection("Checkout settings", "/admin/settings/checkout", "Tax rate, free-shipping threshold and shipping rates the cart and checkout charge", NexusPolicies.BackOffice, Order: 360));
+        services.AddSingleton(new BackOfficeSection("Checkout settings", "/admin/settings/checkout", "Tax rate, free-shipping threshold and shipping rates the cart and checkout charge", NexusPolicies.BackOffice, Order: 365));
         return services;
     }
 
