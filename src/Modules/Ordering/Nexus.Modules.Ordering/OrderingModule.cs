@@ -14,6 +14,7 @@ using Nexus.Modules.Ordering.Features.Payment;
 using Nexus.Modules.Ordering.Features.PlaceOrder;
 using Nexus.Modules.Ordering.Pages;
 using Nexus.Modules.Payments.Contracts.Events;
+using Nexus.Shared.Account;
 using Nexus.Shared.Application;
 using Nexus.Shared.Messaging;
 using Nexus.Shared.Persistence;
@@ -45,6 +46,8 @@ public static class OrderingModule
         services.AddScoped<UnpaidOrderSweep>();
         services.AddScoped<OrderAccess>();
         services.AddScoped<OrderEmails>();
+
+        services.AddSingleton(new AccountTab("orders", "Orders", "/account/orders", "what you bought and where it is", Order: 10));
 
         services.AddIntegrationEventHandler<PaymentSucceeded, PaymentSucceededHandler>(Name);
         services.AddIntegrationEventHandler<PaymentFailed, PaymentFailedHandler>(Name);
