@@ -48,6 +48,9 @@ internal static class AuditedPages
         "/admin/catalog/categories?edit=0193a000-0000-7000-8000-000000000028",
         "/admin/catalog/reviews",
         "/admin/settings/checkout",
+        // Coupons (Promotions): the list with the demo coupons and the editor.
+        "/admin/coupons",
+        "/admin/coupons/new",
     ];
 
     /// <summary>
@@ -63,6 +66,8 @@ internal static class AuditedPages
         "/account/addresses",
         "/account/profile",
         "/account/delete",
+        // Ordering: the order history (empty for the audit's customer).
+        "/account/orders",
     ];
 
     /// <summary>

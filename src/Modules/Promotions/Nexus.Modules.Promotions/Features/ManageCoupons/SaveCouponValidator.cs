@@ -11,10 +11,10 @@ internal sealed class SaveCouponValidator : AbstractValidator<SaveCoupon>
         RuleFor(c => c.Code).Must(code => CouponCode.IsValid(CouponCode.Normalise(code))).WithMessage("A code is " + CouponCode.Rule);
         RuleFor(c => c.Description).NotEmpty().WithMessage("Describe the offer (shown in the back office).").MaximumLength(Coupon.DescriptionMaxLength);
         RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose a percentage or a fixed amount.");
-        RuleFor(c => c.PercentOff).NotNull().InclusiveBetween(1, 100).When(c => c.Kind == CouponKind.Percent)
-            .WithMessage("A percentage off is a whole number from 1 to 100.");
-        RuleFor(c => c.AmountOffMinor).NotNull().InclusiveBetween(1, Coupon.MaxAmountMinor).When(c => c.Kind == CouponKind.FixedAmount)
-            .WithMessage("An amount off is from 0.01 to 999,999.99.");
+        const string percent = "A percentage off is a whole number from 1 to 100.";
+        RuleFor(c => c.PercentOff).NotNull().WithMessage(percent).InclusiveBetween(1, 100).WithMessage(percent).When(c => c.Kind == CouponKind.Percent);
+        const string amount = "An amount off is from 0.01 to 999,999.99.";
+        RuleFor(c => c.AmountOffMinor).NotNull().WithMessage(amount).InclusiveBetween(1, Coupon.MaxAmountMinor).WithMessage(amount).When(c => c.Kind == CouponKind.FixedAmount);
         RuleFor(c => c.MinimumSubtotalMinor).InclusiveBetween(0, Coupon.MaxAmountMinor).WithMessage("A minimum order is from 0.00 to 999,999.99.");
         RuleFor(c => c.EndsAt).GreaterThan(c => c.StartsAt).When(c => c.StartsAt is not null && c.EndsAt is not null)
             .WithMessage("The end must be after the start.");
