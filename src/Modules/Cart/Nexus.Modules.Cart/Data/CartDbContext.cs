@@ -44,7 +44,8 @@ internal sealed class CartDbContext : ModuleDbContext
 
         modelBuilder.Entity<CartLine>(line =>
         {
-            line.ToTable("cart_lines");
+            // "lines", not "cart_lines": on SQLite the module prefix makes it cart_lines (a name already starting with the prefix is left alone).
+            line.ToTable("lines");
             line.HasKey(l => l.Id);
             line.Property(l => l.Id).ValueGeneratedNever();
             line.HasIndex(l => new { l.CartId, l.VariantId }).IsUnique();

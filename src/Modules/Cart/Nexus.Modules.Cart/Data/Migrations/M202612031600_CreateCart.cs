@@ -37,7 +37,7 @@ internal sealed class M202612031600_CreateCart : Migration
             constraints: table => table.PrimaryKey(n.PrimaryKey("carts"), x => x.Id));
 
         migrationBuilder.CreateTable(
-            name: n.Table("cart_lines"),
+            name: n.Table("lines"),
             schema: n.Schema,
             columns: table => new
             {
@@ -50,8 +50,8 @@ internal sealed class M202612031600_CreateCart : Migration
             },
             constraints: table =>
             {
-                table.PrimaryKey(n.PrimaryKey("cart_lines"), x => x.Id);
-                table.ForeignKey(n.ForeignKey("cart_lines", "carts", "CartId"), x => x.CartId, n.Table("carts"), "Id", n.Schema, onDelete: ReferentialAction.Cascade);
+                table.PrimaryKey(n.PrimaryKey("lines"), x => x.Id);
+                table.ForeignKey(n.ForeignKey("lines", "carts", "CartId"), x => x.CartId, n.Table("carts"), "Id", n.Schema, onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -72,7 +72,7 @@ internal sealed class M202612031600_CreateCart : Migration
         migrationBuilder.CreateIndex(n.Index("carts", "CustomerId"), n.Table("carts"), "CustomerId", n.Schema, unique: true, filter: n.UniqueFilter("CustomerId"));
         migrationBuilder.CreateIndex(n.Index("carts", "GuestToken"), n.Table("carts"), "GuestToken", n.Schema, unique: true, filter: n.UniqueFilter("GuestToken"));
         migrationBuilder.CreateIndex(n.Index("carts", "UpdatedAt"), n.Table("carts"), "UpdatedAt", n.Schema);
-        migrationBuilder.CreateIndex(n.Index("cart_lines", "CartId", "VariantId"), n.Table("cart_lines"), ["CartId", "VariantId"], n.Schema, unique: true);
+        migrationBuilder.CreateIndex(n.Index("lines", "CartId", "VariantId"), n.Table("lines"), ["CartId", "VariantId"], n.Schema, unique: true, filter: n.UniqueFilter());
         migrationBuilder.CreateEventTables(n);
     }
 
@@ -81,7 +81,7 @@ internal sealed class M202612031600_CreateCart : Migration
         var n = new ModuleNaming(migrationBuilder.ActiveProvider, CartDbContext.SchemaName);
         migrationBuilder.DropEventTables(n);
         migrationBuilder.DropTable(n.Table("checkout_settings"), n.Schema);
-        migrationBuilder.DropTable(n.Table("cart_lines"), n.Schema);
+        migrationBuilder.DropTable(n.Table("lines"), n.Schema);
         migrationBuilder.DropTable(n.Table("carts"), n.Schema);
     }
 }
