@@ -3,7 +3,6 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Modules.Catalog.Data;
 using Nexus.Modules.Catalog.Domain;
-using Nexus.Modules.Catalog.Features.Inventory;
 using Nexus.Shared.Abstractions.Application;
 using Nexus.Shared.Abstractions.Messaging;
 using Nexus.Shared.Application;

@@ -5,7 +5,7 @@ using Nexus.Modules.Catalog.Domain;
 using Nexus.Shared.Abstractions.Messaging;
 using Nexus.Shared.Messaging;
 
-namespace Nexus.Modules.Catalog.Features.Inventory;
+namespace Nexus.Modules.Catalog.Features;
 
 /// <summary>
 /// The set-based stock moves of reservations (docs/decisions/0016). Every move is one conditional <c>UPDATE</c> that
