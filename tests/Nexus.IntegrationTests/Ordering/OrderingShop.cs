@@ -24,6 +24,8 @@ internal static partial class OrderingShop
     public const string ChallengeCard = "4000 0027 6000 3184";
     public const string SlowCard = "4000 0000 0000 0408";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> Slugs = new();
+
     public static Dictionary<string, string?> Settings(IDictionary<string, string?>? extra = null)
     {
         var settings = PaymentsTestHost.FastSettings(new Dictionary<string, string?>
@@ -62,6 +64,7 @@ internal static partial class OrderingShop
         product.SetOptionNames(["Size"]);
         var variant = product.AddVariant(Guid.CreateVersion7(), $"{sku}-1", "One size", null, null, null, stock);
         product.Publish(now);
+        Slugs[variant.Id] = product.Slug;
         db.Products.Add(product);
         await db.SaveChangesAsync();
         return variant.Id;
@@ -94,7 +97,15 @@ internal static partial class OrderingShop
 
     public static async Task AddToCartAsync(this HttpClient shopper, Guid variantId, int quantity = 1)
     {
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["variantId"] = variantId.ToString(), ["quantity"] = quantity.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        // A signed-in shopper's add is an antiforgery post (decision 0020): the product page gives the token.
+        var token = FormPoster.TokenOf(await shopper.GetStringAsync("/products/" + Slugs[variantId]));
+        var fields = new Dictionary<string, string> { ["variantId"] = variantId.ToString(), ["quantity"] = quantity.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (token.Length > 0)
+        {
+            fields["__RequestVerificationToken"] = token;
+        }
+
+        using var content = new FormUrlEncodedContent(fields);
         using var response = await shopper.PostAsync("/cart/add", content);
         response.StatusCode.Should().BeOneOf(HttpStatusCode.Redirect, HttpStatusCode.OK, HttpStatusCode.SeeOther);
     }

@@ -27,7 +27,7 @@ internal sealed class PlacementTotalsTests
     public async Task The_order_is_written_with_the_carts_lines_and_totals()
     {
         var mediator = new ScriptedMediator(Cart);
-        var placement = new CheckoutPlacement(mediator, null!, NullLogger<CheckoutPlacement>.Instance);
+        var placement = new CheckoutPlacement(mediator, null!, null!, NullLogger<CheckoutPlacement>.Instance);
 
         await placement.PlaceAsync(Request(expectedTotal: null), CancellationToken.None);
 
@@ -44,7 +44,7 @@ internal sealed class PlacementTotalsTests
     public async Task A_total_that_changed_since_the_review_stops_placing_before_anything_is_written()
     {
         var mediator = new ScriptedMediator(Cart);
-        var placement = new CheckoutPlacement(mediator, null!, NullLogger<CheckoutPlacement>.Instance);
+        var placement = new CheckoutPlacement(mediator, null!, null!, NullLogger<CheckoutPlacement>.Instance);
 
         var result = await placement.PlaceAsync(Request(expectedTotal: 1), CancellationToken.None);
 
@@ -58,7 +58,7 @@ internal sealed class PlacementTotalsTests
     public async Task A_cart_with_problems_is_sent_back_to_the_cart()
     {
         var mediator = new ScriptedMediator(Cart with { Problems = ["Lamp is sold out."] });
-        var placement = new CheckoutPlacement(mediator, null!, NullLogger<CheckoutPlacement>.Instance);
+        var placement = new CheckoutPlacement(mediator, null!, null!, NullLogger<CheckoutPlacement>.Instance);
 
         var result = await placement.PlaceAsync(Request(expectedTotal: null), CancellationToken.None);
 

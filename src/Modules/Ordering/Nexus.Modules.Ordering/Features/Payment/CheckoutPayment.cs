@@ -11,7 +11,7 @@ namespace Nexus.Modules.Ordering.Features.Payment;
 /// returning to <c>/checkout/payment/return</c>), tries the card (<see cref="ConfirmPayment"/>) and turns the answer
 /// into the shopper's next page. A capture is recorded on the order at once (the webhook that follows finds it paid).
 /// </summary>
-internal sealed class CheckoutPayment(IMediator mediator)
+internal sealed class CheckoutPayment(IMediator mediator, Data.OrderingDbContext db)
 {
     public const string ReturnPath = "/checkout/payment/return";
 
@@ -24,7 +24,16 @@ internal sealed class CheckoutPayment(IMediator mediator)
         }
 
         var payment = await mediator.Send(new CreatePayment(order.Number, order.TotalMinor, order.Currency, $"{ReturnPath}?order={order.Number}"), cancellationToken);
-        await mediator.Send(new UsePayment(order.Id, payment.PaymentId), cancellationToken);
+        try
+        {
+            await mediator.Send(new UsePayment(order.Id, payment.PaymentId), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A twin request (double click) recorded the same payment at the same moment.
+            db.ChangeTracker.Clear();
+        }
+
         if (payment.Status is not (PaymentStatus.Pending or PaymentStatus.Failed))
         {
             // Captured, waiting for a challenge or still processing from an earlier try: no second card on it.
@@ -68,6 +77,7 @@ internal sealed class CheckoutPayment(IMediator mediator)
                 catch (DbUpdateConcurrencyException)
                 {
                     // The webhook marked it paid at the same moment (docs/decisions/0022): it is paid.
+                    db.ChangeTracker.Clear();
                     return PaymentStep.Paid();
                 }
 

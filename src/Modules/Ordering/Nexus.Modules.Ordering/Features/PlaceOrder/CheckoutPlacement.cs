@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Nexus.Modules.Cart.Contracts;
 using Nexus.Modules.Catalog.Contracts.Inventory;
+using Nexus.Modules.Ordering.Data;
 using Nexus.Modules.Ordering.Domain;
 using Nexus.Modules.Ordering.Features.Cancellation;
 using Nexus.Modules.Ordering.Features.Orders;
@@ -26,7 +27,7 @@ namespace Nexus.Modules.Ordering.Features.PlaceOrder;
 /// taken; a process that dies between steps leaves a pending, unplaced order that the next retry resumes or the
 /// unpaid-order job cancels and releases.
 /// </summary>
-internal sealed partial class CheckoutPlacement(IMediator mediator, UnpaidOrderSweep release, ILogger<CheckoutPlacement> logger)
+internal sealed partial class CheckoutPlacement(IMediator mediator, UnpaidOrderSweep release, OrderingDbContext db, ILogger<CheckoutPlacement> logger)
 {
     private const int NumberAttempts = 3;
 
@@ -87,7 +88,9 @@ internal sealed partial class CheckoutPlacement(IMediator mediator, UnpaidOrderS
             catch (DbUpdateException) when (attempt < NumberAttempts)
             {
                 // Either the same key was written by a racing request (a double click) — then that order is the one —
-                // or the random number collided with another order's; then the next attempt draws a new number.
+                // or the random number collided with another order's; then the next attempt draws a new number. The
+                // refused insert must not stay tracked: the next Ordering command in this request would repeat it.
+                db.ChangeTracker.Clear();
             }
 
             var order = await mediator.Send(new GetOrderByCheckoutKey(draft.IdempotencyKey), cancellationToken);
@@ -141,8 +144,25 @@ internal sealed partial class CheckoutPlacement(IMediator mediator, UnpaidOrderS
         }
 
         var cartId = await CartIdAsync(order, cancellationToken);
-        await mediator.Send(new CheckOutCart(cartId, order.Id), cancellationToken);
-        await mediator.Send(new CompletePlacement(order.Id), cancellationToken);
+        try
+        {
+            await mediator.Send(new CheckOutCart(cartId, order.Id), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A twin request of this checkout (same key) emptied the cart at the same moment.
+        }
+
+        try
+        {
+            await mediator.Send(new CompletePlacement(order.Id), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The twin request completed placing at the same moment (the order's version): it is placed, once.
+            db.ChangeTracker.Clear();
+        }
+
         LogPlaced(order.Number, order.TotalMinor, order.Currency);
         return PlacementResult.Success(order.Id, order.Number);
     }
@@ -159,6 +179,7 @@ internal sealed partial class CheckoutPlacement(IMediator mediator, UnpaidOrderS
         catch (DbUpdateConcurrencyException)
         {
             // A racing twin of this request changed the order first; the release below is idempotent either way.
+            db.ChangeTracker.Clear();
         }
 
         await release.ReleaseAsync(order.Id, order.Number, reason, cancellationToken);

@@ -45,10 +45,19 @@ internal sealed class IndexModel(IMediator mediator, CheckoutPlacement placement
 
     private string? CustomerId => OrderAccess.UserId(User);
 
-    private CartOwner Owner => new(CustomerId, Request.Cookies.TryGetValue(CartCookie.Name, out var token) && !string.IsNullOrWhiteSpace(token) ? token : null);
+    /// <summary>The shopper's cart: the signed-in customer's, or the guest cookie's (a malformed cookie is no cart at all).</summary>
+    private CartOwner Owner => new(
+        CustomerId,
+        CustomerId is null && Request.Cookies.TryGetValue(CartCookie.Name, out var token) && token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? token : null);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (Owner is { CustomerId: null, GuestToken: null })
+        {
+            // No cart cookie and not signed in: nothing to check out (and nothing to look up).
+            return Redirect("/cart");
+        }
+
         Cart = await mediator.Send(new GetCartForCheckout(Owner, ShippingMethods.Standard), cancellationToken);
         if (Cart is null || Cart.Lines.Count == 0)
         {
@@ -80,7 +89,7 @@ internal sealed class IndexModel(IMediator mediator, CheckoutPlacement placement
     {
         ModelState.Clear();
         await LoadAddressBookAsync(cancellationToken);
-        Cart = await mediator.Send(new GetCartForCheckout(Owner, ShippingMethods.All.Contains(Input.ShippingMethod) ? Input.ShippingMethod : ShippingMethods.Standard), cancellationToken);
+        Cart = Owner is { CustomerId: null, GuestToken: null } ? null : await mediator.Send(new GetCartForCheckout(Owner, ShippingMethods.All.Contains(Input.ShippingMethod) ? Input.ShippingMethod : ShippingMethods.Standard), cancellationToken);
         return Cart is null ? Redirect("/cart") : Page();
     }
 
@@ -123,7 +132,7 @@ internal sealed class IndexModel(IMediator mediator, CheckoutPlacement placement
             Problems = result.Problems;
             ProblemsNeedCart = result.BackToCart;
             // Show the review again with the cart as it is now (and its new total to confirm).
-            Cart = await mediator.Send(new GetCartForCheckout(Owner, Input.ShippingMethod), cancellationToken);
+            Cart = Owner is { CustomerId: null, GuestToken: null } ? null : await mediator.Send(new GetCartForCheckout(Owner, Input.ShippingMethod), cancellationToken);
             Input.ExpectedTotalMinor = Cart?.Totals.TotalMinor;
             return Page();
         }
@@ -174,9 +183,10 @@ internal sealed class IndexModel(IMediator mediator, CheckoutPlacement placement
             Input.ShippingMethod = ShippingMethods.Standard;
         }
 
-        Cart = await mediator.Send(new GetCartForCheckout(Owner, Input.ShippingMethod), cancellationToken);
+        Cart = Owner is { CustomerId: null, GuestToken: null } ? null : await mediator.Send(new GetCartForCheckout(Owner, Input.ShippingMethod), cancellationToken);
         if (Cart is null || Cart.Lines.Count == 0)
         {
+            Cart = null;
             return null;
         }
 
