@@ -17,7 +17,13 @@ internal sealed class ConcurrentCheckoutTests(string provider)
     private NexusHostFactory host = null!;
 
     [OneTimeSetUp]
-    public async Task StartHost() => host = provider == "Postgres" ? await OrderingShop.HostOnPostgresAsync() : OrderingShop.Host();
+    public async Task StartHost()
+    {
+        // The machine is shared and 200 checkouts at once load it: the shop waits for the provider's answers as long as
+        // it takes here (the 1 s of the other tests would turn slow answers into payments left for reconciliation).
+        var settings = new Dictionary<string, string?> { ["Modules:Payments:Provider:Timeout"] = "00:01:00" };
+        host = provider == "Postgres" ? await OrderingShop.HostOnPostgresAsync(settings) : OrderingShop.Host(settings);
+    }
 
     [OneTimeTearDown]
     public void StopHost() => host.Dispose();
@@ -47,9 +53,16 @@ internal sealed class ConcurrentCheckoutTests(string provider)
 
         results.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.Redirect || r.StatusCode == HttpStatusCode.OK, "never a server error");
         var placed = results.Where(r => r.StatusCode == HttpStatusCode.Redirect).ToList();
-        placed.Should().HaveCount(50).And.OnlyContain(r => r.Location!.StartsWith("/checkout/confirmation/", StringComparison.Ordinal));
-        results.Where(r => r.StatusCode == HttpStatusCode.OK).Should().HaveCount(150).And.OnlyContain(r => r.Body.Contains("is sold out", StringComparison.Ordinal));
+        // Under this load the provider may answer a confirm later than the shop waits (1 s here): such an order goes to
+        // the "confirming your payment" page and the webhook settles it.
+        placed.Should().HaveCount(50).And.OnlyContain(r => r.Location!.StartsWith("/checkout/confirmation/", StringComparison.Ordinal) || r.Location!.StartsWith("/checkout/processing/", StringComparison.Ordinal));
+        // Refused: told what is short (by the cart's check or by the reservation, whichever saw the stock gone first).
+        results.Where(r => r.StatusCode == HttpStatusCode.OK).Should().HaveCount(150).And.OnlyContain(r => r.Body.Contains("data-testid=\"checkout-problems\"", StringComparison.Ordinal));
         (await host.StockAsync(variant)).Should().Be(0);
+        await Eventually.TrueAsync(
+            async () => await host.OrderingAsync(db => db.Orders.CountAsync(o => o.Status == OrderStatus.Paid && o.Lines.Any(l => l.VariantId == variant))) == 50,
+            TimeSpan.FromSeconds(90),
+            "every placed order is paid (by the answer or by the webhook)");
         var orders = await host.OrderingAsync(db => db.Orders.AsNoTracking().Where(o => o.Lines.Any(l => l.VariantId == variant)).Select(o => new { o.Status, o.PlacedAt }).ToListAsync());
         orders.Count(o => o.Status == OrderStatus.Paid).Should().Be(50);
         orders.Where(o => o.Status != OrderStatus.Paid).Should().OnlyContain(o => o.Status == OrderStatus.Cancelled && o.PlacedAt == null, "a refused order is cancelled, never left holding stock");
