@@ -288,6 +288,54 @@ internal sealed class CheckoutTests
         emptyCheckout.Location().Should().Be("/cart", "an empty cart has nothing to check out");
     }
 
+    [Test]
+    public async Task A_guests_paid_digital_order_joins_the_account_confirmed_with_its_address_and_gets_its_key()
+    {
+        var software = await host.ProductAsync("CHK-CLAIM", 0, 2900, digital: true);
+        using var guest = host.Guest();
+        await guest.AddToCartAsync(software);
+        var (token, key) = await guest.StartCheckoutAsync();
+        using var placed = await guest.PlaceAsync(token, OrderingShop.Details(key, email: "claimer@example.com"));
+        var number = OrderingShop.NumberIn(placed.Location());
+        (await host.OrderAsync(number)).PaidEventAwaitsCustomer.Should().BeTrue();
+
+        // An account with the same address, not (yet) confirmed: nothing is claimed.
+        var user = await Identity.IdentityTestUsers.CreateAsync(host, "claimer@example.com", "Customer");
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Nexus.Modules.Identity.Data.ShopUser>>();
+            var stored = await users.FindByIdAsync(user.Id);
+            stored!.EmailConfirmed = false;
+            (await users.UpdateAsync(stored)).Succeeded.Should().BeTrue();
+        }
+
+        using var customer = host.CreateClientAs(user.Id, "Customer");
+        (await customer.GetStringAsync("/account/orders")).Should().NotContain(number, "never before the address is confirmed");
+        (await host.OrderAsync(number)).CustomerId.Should().BeNull();
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Nexus.Modules.Identity.Data.ShopUser>>();
+            var stored = await users.FindByIdAsync(user.Id);
+            stored!.EmailConfirmed = true;
+            (await users.UpdateAsync(stored)).Succeeded.Should().BeTrue();
+        }
+
+        (await customer.GetStringAsync("/account/orders")).Should().Contain(number);
+        var order = await host.OrderAsync(number);
+        order.CustomerId.Should().Be(user.Id);
+        order.PaidEventAwaitsCustomer.Should().BeFalse();
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                await using var scope = host.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<LicensingDbContext>().Keys.AnyAsync(k => k.OrderId == order.Id && k.CustomerId == user.Id);
+            },
+            TimeSpan.FromSeconds(20),
+            "the claimed order's OrderPaid reached Licensing");
+        (await customer.GetStringAsync($"/account/orders/{number}")).Should().Contain("Linked to your account");
+    }
+
     private async Task<T> CatalogAsync<T>(Func<CatalogDbContext, Task<T>> read)
     {
         await using var scope = host.Services.CreateAsyncScope();

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
+using Nexus.Modules.Ordering.Features.Claim;
 using Nexus.Modules.Ordering.Features.Orders;
 using Nexus.Shared.Abstractions.Security;
 
@@ -17,6 +19,16 @@ internal sealed class IndexModel(IMediator mediator, IOptions<OrderingOptions> o
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         var customerId = OrderAccess.UserId(User) ?? throw new InvalidOperationException("An account page ran without a signed-in user id.");
+        // Orders placed as a guest with this (confirmed) address join the account the first time it looks.
+        try
+        {
+            await mediator.Send(new ClaimGuestOrders(customerId), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Claimed by a parallel request of the same customer (or paid at this moment): shown on the next view.
+        }
+
         Orders = await mediator.Send(new GetCustomerOrders(customerId, page is > 0 and < 100_000 ? page.Value : 1, options.Value.OrdersPerPage), cancellationToken);
         return Page();
     }
