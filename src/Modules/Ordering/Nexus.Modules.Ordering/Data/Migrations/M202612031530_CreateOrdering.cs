@@ -98,8 +98,8 @@ internal sealed class M202612031530_CreateOrdering : Migration
                 table.ForeignKey(n.ForeignKey("order_status_changes", "orders", "OrderId"), x => x.OrderId, n.Table("orders"), "Id", n.Schema, onDelete: ReferentialAction.Cascade);
             });
 
-        migrationBuilder.CreateIndex(n.Index("orders", "Number"), n.Table("orders"), "Number", n.Schema, unique: true);
-        migrationBuilder.CreateIndex(n.Index("orders", "IdempotencyKey"), n.Table("orders"), "IdempotencyKey", n.Schema, unique: true);
+        migrationBuilder.CreateIndex(n.Index("orders", "Number"), n.Table("orders"), "Number", n.Schema, unique: true, filter: n.UniqueFilter());
+        migrationBuilder.CreateIndex(n.Index("orders", "IdempotencyKey"), n.Table("orders"), "IdempotencyKey", n.Schema, unique: true, filter: n.UniqueFilter());
         migrationBuilder.CreateIndex(n.Index("orders", "CustomerId", "CreatedAt"), n.Table("orders"), ["CustomerId", "CreatedAt"], n.Schema);
         migrationBuilder.CreateIndex(n.Index("orders", "Status", "CreatedAt"), n.Table("orders"), ["Status", "CreatedAt"], n.Schema);
         migrationBuilder.CreateIndex(n.Index("orders", "Email"), n.Table("orders"), "Email", n.Schema);
