@@ -6,6 +6,7 @@ using Nexus.Modules.Licensing.Data;
 using Nexus.Modules.Ordering.Domain;
 using Nexus.Modules.Ordering.Features.Cancellation;
 using Nexus.Testing.Hosting;
+using Nexus.Modules.Ordering.Features;
 
 namespace Nexus.IntegrationTests.Ordering;
 

@@ -5,6 +5,7 @@ using Nexus.Modules.Catalog.Contracts.Inventory;
 using Nexus.Modules.Ordering.Domain;
 using Nexus.Modules.Ordering.Features.Orders;
 using Nexus.Modules.Ordering.Features.PlaceOrder;
+using Nexus.Modules.Ordering.Features;
 
 namespace Nexus.UnitTests.Ordering;
 

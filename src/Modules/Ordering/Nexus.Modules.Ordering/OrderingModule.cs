@@ -9,7 +9,6 @@ using Microsoft.Extensions.Options;
 using Nexus.Modules.Ordering.Contracts.Events;
 using Nexus.Modules.Ordering.Data;
 using Nexus.Modules.Ordering.Features.Cancellation;
-using Nexus.Modules.Ordering.Features.Emails;
 using Nexus.Modules.Ordering.Features.Payment;
 using Nexus.Modules.Ordering.Features.PlaceOrder;
 using Nexus.Modules.Ordering.Pages;
@@ -20,6 +19,7 @@ using Nexus.Shared.Messaging;
 using Nexus.Shared.Persistence;
 using Nexus.Shared.Scheduling;
 using Nexus.Shared.Web;
+using Nexus.Modules.Ordering.Features;
 
 namespace Nexus.Modules.Ordering;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Ordering.Domain;
 using Nexus.Modules.Ordering.Features.Orders;
+using Nexus.Modules.Ordering.Features;
 
 namespace Nexus.Modules.Ordering.Pages;
 

@@ -1,5 +1,6 @@
 using Nexus.Modules.Cart.Contracts;
 using Nexus.Modules.Ordering.Features.Orders;
+using Nexus.Modules.Ordering.Features;
 
 namespace Nexus.Modules.Ordering.Pages;
 

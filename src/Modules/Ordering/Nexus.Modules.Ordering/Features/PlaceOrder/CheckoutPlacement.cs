@@ -174,7 +174,7 @@ internal sealed partial class CheckoutPlacement(IMediator mediator, UnpaidOrderS
     {
         try
         {
-            await mediator.Send(new Cancellation.CancelUnpaidOrder(order.Id, reason), cancellationToken);
+            await mediator.Send(new CancelUnpaidOrder(order.Id, reason), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

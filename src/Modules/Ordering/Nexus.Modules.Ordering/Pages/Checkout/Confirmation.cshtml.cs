@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Modules.Ordering.Features.Orders;
+using Nexus.Modules.Ordering.Features;
 
 namespace Nexus.Modules.Ordering.Pages.Checkout;
 

@@ -13,6 +13,7 @@ using Nexus.Modules.Ordering.Features.Orders;
 using Nexus.Modules.Ordering.Features.Payment;
 using Nexus.Modules.Ordering.Features.PlaceOrder;
 using Nexus.Shared.Application;
+using Nexus.Modules.Ordering.Features;
 
 namespace Nexus.Modules.Ordering.Pages.Checkout;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Nexus.Modules.Ordering.Features.Orders;
 using Nexus.Modules.Ordering.Features.Payment;
 using Nexus.Shared.Application;
+using Nexus.Modules.Ordering.Features;
 
 namespace Nexus.Modules.Ordering.Pages.Checkout;
 

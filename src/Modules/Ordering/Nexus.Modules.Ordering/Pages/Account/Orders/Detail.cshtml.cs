@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Modules.Ordering.Features.Orders;
 using Nexus.Modules.Payments.Contracts;
 using Nexus.Shared.Abstractions.Security;
+using Nexus.Modules.Ordering.Features;
 
 namespace Nexus.Modules.Ordering.Pages.Account.Orders;
 

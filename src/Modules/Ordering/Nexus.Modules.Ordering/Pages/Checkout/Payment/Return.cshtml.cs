@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Modules.Ordering.Features.Orders;
 using Nexus.Modules.Ordering.Features.Payment;
+using Nexus.Modules.Ordering.Features;
 
 namespace Nexus.Modules.Ordering.Pages.Checkout.Payment;
 

@@ -5,7 +5,7 @@ using Nexus.Modules.Ordering.Data;
 using Nexus.Shared.Abstractions.Application;
 using Nexus.Shared.Abstractions.Messaging;
 
-namespace Nexus.Modules.Ordering.Features.Cancellation;
+namespace Nexus.Modules.Ordering.Features;
 
 /// <summary>
 /// Cancels an order that was not paid (left unpaid past the timeout, or placing could not finish) and publishes

@@ -1,6 +1,6 @@
 using Nexus.Modules.Ordering.Domain;
 
-namespace Nexus.Modules.Ordering.Features.Orders;
+namespace Nexus.Modules.Ordering.Features;
 
 /// <summary>An order as its pages show it (read-only copy).</summary>
 internal sealed record OrderView(

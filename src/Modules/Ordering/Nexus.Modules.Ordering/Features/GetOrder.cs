@@ -4,7 +4,7 @@ using Nexus.Modules.Ordering.Data;
 using Nexus.Modules.Ordering.Domain;
 using Nexus.Shared.Abstractions.Application;
 
-namespace Nexus.Modules.Ordering.Features.Orders;
+namespace Nexus.Modules.Ordering.Features;
 
 /// <summary>One order by its number, or null. Who may see it is the page's question (<see cref="Pages.OrderAccess"/>).</summary>
 internal sealed record GetOrder(string Number) : IQuery<OrderView?>;

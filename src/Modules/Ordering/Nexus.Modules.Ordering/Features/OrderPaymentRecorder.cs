@@ -4,11 +4,10 @@ using Nexus.Modules.Catalog.Contracts.Inventory;
 using Nexus.Modules.Ordering.Contracts.Events;
 using Nexus.Modules.Ordering.Data;
 using Nexus.Modules.Ordering.Domain;
-using Nexus.Modules.Ordering.Features.Emails;
 using Nexus.Modules.Payments.Contracts;
 using Nexus.Shared.Abstractions.Messaging;
 
-namespace Nexus.Modules.Ordering.Features.Payment;
+namespace Nexus.Modules.Ordering.Features;
 
 /// <summary>
 /// Applies "payment X of order N was captured / failed" to the order — from the shopper's request (the confirm

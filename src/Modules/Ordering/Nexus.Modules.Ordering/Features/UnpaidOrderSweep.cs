@@ -6,7 +6,7 @@ using Nexus.Modules.Ordering.Data;
 using Nexus.Modules.Ordering.Domain;
 using Nexus.Modules.Promotions.Contracts;
 
-namespace Nexus.Modules.Ordering.Features.Cancellation;
+namespace Nexus.Modules.Ordering.Features;
 
 /// <summary>
 /// Cancels orders left unpaid past <see cref="OrderingOptions.UnpaidOrderTimeout"/> and gives their stock and coupon

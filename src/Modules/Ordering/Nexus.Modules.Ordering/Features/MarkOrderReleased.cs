@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Nexus.Modules.Ordering.Data;
 using Nexus.Shared.Abstractions.Application;
 
-namespace Nexus.Modules.Ordering.Features.Cancellation;
+namespace Nexus.Modules.Ordering.Features;
 
 /// <summary>A cancelled order's stock and coupon use were given back: the job need not try again.</summary>
 internal sealed record MarkOrderReleased(Guid OrderId) : ICommand<bool>;

@@ -8,7 +8,7 @@ using Nexus.Shared.Abstractions.Messaging;
 using Nexus.Shared.Globalization;
 using Nexus.Shared.Web;
 
-namespace Nexus.Modules.Ordering.Features.Emails;
+namespace Nexus.Modules.Ordering.Features;
 
 /// <summary>
 /// The order e-mails, through Notifications' <see cref="SendEmail"/> (its outbox sends them). Guests get a signed
