@@ -92,7 +92,7 @@ internal sealed class CouponAdminTests
         await Expect(Form("OK-CODE", f => { f["Input.Kind"] = "FixedAmount"; f["Input.AmountOff"] = string.Empty; }), "An amount off is from 0.01 to 999,999.99.");
         await Expect(Form("OK-CODE", f => { f["Input.Kind"] = "FixedAmount"; f["Input.AmountOff"] = "5.555"; }), "Use at most two decimals");
         await Expect(Form("OK-CODE", f => { f["Input.Kind"] = "FixedAmount"; f["Input.AmountOff"] = "1e40"; }), "field-validation-error");
-        await Expect(Form("OK-CODE", f => f["Input.Kind"] = "99"), "Choose a percentage or a fixed amount.");
+        await Expect(Form("OK-CODE", f => f["Input.Kind"] = "99"), "data-valmsg-for=\"Input.Kind\" data-valmsg-replace=\"true\">The value &#x27;99&#x27; is invalid.");
         await Expect(Form("OK-CODE", f => f["Input.UsageCap"] = "-3"), "A total cap is from 1");
         await Expect(Form("OK-CODE", f => f["Input.PerCustomerLimit"] = "99999999999999"), "field-validation-error");
         await Expect(Form("OK-CODE", f => f["Input.Description"] = new string('d', 201)), "200 characters or fewer");
