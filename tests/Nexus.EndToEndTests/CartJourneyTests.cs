@@ -51,7 +51,7 @@ internal sealed class CartJourneyTests : BrowserTest
         await Assertions.Expect(Page.GetByTestId("cart-subtotal")).ToHaveTextAsync("$376.00");
         await Assertions.Expect(Page.GetByTestId("cart-badge")).ToHaveTextAsync("4");
 
-        await Page.GetByLabel("Code").FillAsync("welcome10");
+        await Page.GetByTestId("cart-coupon-code").FillAsync("welcome10");
         await Page.GetByTestId("cart-coupon-apply").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("cart-message")).ToContainTextAsync("Code WELCOME10 applied");
         await Assertions.Expect(Page.GetByTestId("cart-discount")).ToHaveTextAsync("−$37.60");

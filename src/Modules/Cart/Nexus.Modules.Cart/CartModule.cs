@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Cart.Data;
 using Nexus.Modules.Cart.Features.ChangeCart;
-using Nexus.Modules.Cart.Features.PriceCart;
+using Nexus.Modules.Cart.Features;
 using Nexus.Modules.Cart.Web;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Application;

@@ -1,6 +1,5 @@
 using MediatR;
 using Microsoft.Extensions.Options;
-using Nexus.Modules.Cart.Features.PriceCart;
 
 namespace Nexus.Modules.Cart.Features.ChangeCart;
 

@@ -1,6 +1,5 @@
 using MediatR;
 using Nexus.Modules.Cart.Contracts;
-using Nexus.Modules.Cart.Features.PriceCart;
 
 namespace Nexus.Modules.Cart.Features.ChangeCart;
 

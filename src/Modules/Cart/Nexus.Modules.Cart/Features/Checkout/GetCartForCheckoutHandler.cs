@@ -2,7 +2,6 @@ using FluentValidation;
 using MediatR;
 using Nexus.Modules.Cart.Contracts;
 using Nexus.Modules.Cart.Features.ChangeCart;
-using Nexus.Modules.Cart.Features.PriceCart;
 
 namespace Nexus.Modules.Cart.Features.Checkout;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Nexus.Modules.Cart.Data;
 using Nexus.Modules.Cart.Domain;
 using Nexus.Modules.Cart.Features.ChangeCart;
-using Nexus.Modules.Cart.Features.PriceCart;
 
 namespace Nexus.Modules.Cart.Features.MergeCarts;
 

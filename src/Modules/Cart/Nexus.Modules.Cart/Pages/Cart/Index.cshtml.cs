@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Cart.Contracts;
 using Nexus.Modules.Cart.Features.ChangeCart;
-using Nexus.Modules.Cart.Features.PriceCart;
+using Nexus.Modules.Cart.Features;
 using Nexus.Modules.Cart.Web;
 using Nexus.Shared.Application;
 

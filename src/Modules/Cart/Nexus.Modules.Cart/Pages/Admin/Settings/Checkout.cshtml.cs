@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Modules.Cart.Domain;
-using Nexus.Modules.Cart.Features.PriceCart;
+using Nexus.Modules.Cart.Features;
 using Nexus.Modules.Cart.Features.Settings;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Application;

@@ -3,10 +3,9 @@ using Nexus.Modules.Cart.Contracts;
 using Nexus.Modules.Cart.Contracts.Events;
 using Nexus.Modules.Cart.Data;
 using Nexus.Modules.Cart.Domain;
-using Nexus.Modules.Cart.Features.PriceCart;
 using Nexus.Shared.Abstractions.Messaging;
 
-namespace Nexus.Modules.Cart.Features.ChangeCart;
+namespace Nexus.Modules.Cart.Features;
 
 /// <summary>
 /// Finds the owner's cart (a signed-in customer's wins over a guest token) and publishes <see cref="CartUpdated"/> after

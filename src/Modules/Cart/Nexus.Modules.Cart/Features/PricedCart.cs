@@ -1,6 +1,6 @@
 using Nexus.Modules.Cart.Contracts;
 
-namespace Nexus.Modules.Cart.Features.PriceCart;
+namespace Nexus.Modules.Cart.Features;
 
 /// <summary>Why a line cannot be bought as it stands (or <see cref="Ok"/>).</summary>
 internal enum LineState

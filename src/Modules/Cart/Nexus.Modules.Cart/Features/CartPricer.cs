@@ -10,7 +10,7 @@ using Nexus.Shared.Modules;
 using Nexus.Shared.Globalization;
 using Nexus.Shared.Web;
 
-namespace Nexus.Modules.Cart.Features.PriceCart;
+namespace Nexus.Modules.Cart.Features;
 
 /// <summary>
 /// Prices a cart now: asks Catalog for every line's current price and stock (<see cref="GetPurchasableVariants"/>),
