@@ -66,6 +66,8 @@ internal static class AuditedPages
         "/account/addresses",
         "/account/profile",
         "/account/delete",
+        // Ordering: the order history (empty for the audit's customer).
+        "/account/orders",
     ];
 
     /// <summary>

@@ -43,7 +43,7 @@ internal sealed partial class AuthorizationSweepTests
     [Test]
     public void The_sweep_sees_the_back_office_and_account_endpoints()
     {
-        endpoints.Select(e => e.Path).Should().Contain(["/admin", "/admin/users", "/admin/audit", "/admin/mail", "/admin/catalog", "/admin/catalog/categories", "/admin/catalog/inventory", "/admin/catalog/import", "/admin/catalog/export", "/admin/payments/webhooks", "/admin/coupons", "/admin/settings/checkout", "/account", "/account/addresses", "/account/wishlist", "/api/identity/tokens"]);
+        endpoints.Select(e => e.Path).Should().Contain(["/admin", "/admin/users", "/admin/audit", "/admin/mail", "/admin/catalog", "/admin/catalog/categories", "/admin/catalog/inventory", "/admin/catalog/import", "/admin/catalog/export", "/admin/payments/webhooks", "/admin/coupons", "/admin/settings/checkout", "/account", "/account/addresses", "/account/wishlist", "/account/orders", "/api/identity/tokens"]);
     }
 
     [Test]

@@ -7,9 +7,7 @@ internal static class HostAccount
 {
     public static IServiceCollection AddHostAccount(this IServiceCollection services)
     {
-        // Orders (/account/orders) is Ordering's page (issue 15, built alongside the tab bar). Ordering registers the
-        // same tab itself when it lands; the tab bar keeps one tab per key, so this line can then go.
-        services.AddSingleton(new AccountTab("orders", "Orders", "/account/orders", "what you bought and where it is", Order: 10));
+        // Orders (/account/orders) is registered by Ordering itself (OrderingModule), so it goes when Ordering is off.
         return services;
     }
 }

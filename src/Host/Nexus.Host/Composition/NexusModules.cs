@@ -5,6 +5,7 @@ using Nexus.Modules.Licensing;
 using Nexus.Modules.Customers;
 using Nexus.Modules.Identity;
 using Nexus.Modules.Notifications;
+using Nexus.Modules.Ordering;
 using Nexus.Modules.Payments;
 using Nexus.Modules.Promotions;
 using Nexus.Payments.StubProvider;
@@ -30,6 +31,8 @@ internal static class NexusModules
         new(PaymentsModule.Name, typeof(PaymentsModule).Assembly, (s, c) => s.AddPaymentsModule(c), e => e.MapPaymentsModule()),
         // The stand-in payment provider (docs/decisions/0019): another company's system, hosted here for convenience.
         new(NexusPayStubModule.Name, typeof(NexusPayStubModule).Assembly, (s, c) => s.AddNexusPayStub(c), e => e.MapNexusPayStub()),
+        // Checkout, orders and the payment flow (docs/decisions/0022).
+        new(OrderingModule.Name, typeof(OrderingModule).Assembly, (s, c) => s.AddOrderingModule(c), e => e.MapOrderingModule()),
         new(CartModule.Name, typeof(CartModule).Assembly, (s, c) => s.AddCartModule(c), e => e.MapCartModule()),
         new(PromotionsModule.Name, typeof(PromotionsModule).Assembly, (s, c) => s.AddPromotionsModule(c), e => e.MapPromotionsModule()),
     ];

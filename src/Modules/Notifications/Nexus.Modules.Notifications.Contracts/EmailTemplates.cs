@@ -23,4 +23,10 @@ public static class EmailTemplates
 
     /// <summary>A member of staff asked the user to choose a new password. Values: <c>Link</c>.</summary>
     public const string ForcedPasswordReset = "forced-password-reset";
+
+    /// <summary>An order was placed (Ordering). Values: <c>OrderNumber</c>, <c>Items</c> (one line each), <c>Total</c>, <c>Link</c>.</summary>
+    public const string OrderPlaced = "order-placed";
+
+    /// <summary>An order's payment was received (Ordering). Values: <c>OrderNumber</c>, <c>Items</c>, <c>Total</c>, <c>Link</c>.</summary>
+    public const string OrderPaid = "order-paid";
 }
