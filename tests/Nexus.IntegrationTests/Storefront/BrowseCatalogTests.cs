@@ -161,7 +161,11 @@ internal sealed class BrowseCatalogTests
         description.QuerySelector("strong")!.TextContent.Should().Be("Loud");
         description.QuerySelector("script").Should().BeNull("raw HTML in Markdown is shown as text");
         description.TextContent.Should().Contain("<script>");
-        page.QuerySelector("[data-testid=add-to-cart] fieldset")!.HasAttribute("disabled").Should().BeTrue();
+        // In stock with one variant: the form adds that variant to the cart (the Cart module's endpoint).
+        var addToCart = page.QuerySelector("[data-testid=add-to-cart]")!;
+        addToCart.GetAttribute("action").Should().Be("/cart/add");
+        addToCart.QuerySelector("fieldset")!.HasAttribute("disabled").Should().BeFalse();
+        addToCart.QuerySelector("input[name=variantId]")!.GetAttribute("value").Should().NotBeNullOrEmpty();
         page.QuerySelector("[data-testid=related]").Should().NotBeNull("other hardware is related");
 
         var moved = await client.GetAsync("/products/mechanical-keyboard-k2");

@@ -47,6 +47,19 @@ internal sealed class AddModel : PageModel
 
     public IActionResult OnGet() => RedirectToPage("Index");
 
+    /// <summary>
+    /// Razor Pages renders a page for a method it has no handler for (PUT, PATCH, DELETE…); antiforgery usually refuses
+    /// those first, but this page ignores tokens on purpose, so it refuses them itself.
+    /// </summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.HandlerMethod is null)
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+        }
+    }
+
     public async Task<IActionResult> OnPostAsync(string? variantId, string? quantity, CancellationToken cancellationToken)
     {
         if (!await IsSameSiteAsync())
