@@ -111,7 +111,7 @@ internal sealed class CatalogJourneyTests : BrowserTest
         await Assertions.Expect(page.GetByTestId("stock")).ToContainTextAsync("Sold out");
         var addToCart = page.GetByTestId("add-to-cart");
         await Assertions.Expect(addToCart.GetByRole(AriaRole.Button, new() { Name = "Add to cart" })).ToBeDisabledAsync();
-        await Assertions.Expect(addToCart).ToContainTextAsync("The cart opens soon");
+        await Assertions.Expect(addToCart).ToContainTextAsync("Sold out: you can save this product for later.");
 
         // Back to the listing (past the variant choice): the same filters, sort and page, from the address alone.
         await page.GoBackAsync();
