@@ -87,6 +87,11 @@ internal sealed class AddModel : PageModel
         {
             return Refuse(StatusCodes.Status400BadRequest, string.Join(" ", e.Errors.SelectMany(x => x.Value)));
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Still losing the race after every attempt (many requests changing one cart at once): nothing was saved.
+            return Refuse(StatusCodes.Status409Conflict, "Your cart was being changed at the same moment. Please try again.");
+        }
 
         if (!change.Found)
         {
@@ -111,10 +116,18 @@ internal sealed class AddModel : PageModel
 
     private async Task<bool> IsSameSiteAsync()
     {
-        var carriesToken = Request.HasFormContentType && Request.Form.ContainsKey("__RequestVerificationToken");
-        if (User.Identity?.IsAuthenticated == true || carriesToken || Request.Headers.ContainsKey("RequestVerificationToken"))
+        try
         {
-            return await antiforgery.IsRequestValidAsync(HttpContext);
+            var carriesToken = Request.HasFormContentType && (await Request.ReadFormAsync()).ContainsKey("__RequestVerificationToken");
+            if (User.Identity?.IsAuthenticated == true || carriesToken || Request.Headers.ContainsKey("RequestVerificationToken"))
+            {
+                return await antiforgery.IsRequestValidAsync(HttpContext);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or AntiforgeryValidationException)
+        {
+            // A malformed or oversized body is not a request from the shop's page.
+            return false;
         }
 
         return SameOriginPost.IsAllowed(Request);
