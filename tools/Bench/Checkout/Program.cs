@@ -41,6 +41,13 @@ var watcher = new WebhookWatcher(host);
 using var watching = new CancellationTokenSource();
 var watcherLoop = Task.Run(() => watcher.RunAsync(watching.Token));
 
+// The host's CPU with no shopper at all (its background services: outbox relays, event consumers, the stub's webhook
+// dispatcher, this harness's webhook watcher): per order it is part of the figure below, so it is shown on its own.
+await Task.Delay(TimeSpan.FromSeconds(3));
+var idleTicks = ProcessCpuTicks();
+await Task.Delay(TimeSpan.FromSeconds(10));
+var idleCpuPercent = (ProcessCpuTicks() - idleTicks) / ClockTicksPerSecond / 10 * 100;
+
 // One connection pool for every shopper (as many browsers behind one proxy would be); cookies are kept per purchase
 // by the shopper itself, so each purchase is a new guest with a new cart.
 using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = shopperCount * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
@@ -54,7 +61,7 @@ if (warmUpSeconds > 0)
     await RunShoppersAsync(TimeSpan.FromSeconds(warmUpSeconds), measured: null);
 }
 
-Console.WriteLine(Invariant($"warm-up: {warmUpSeconds} s, {outcomes.Succeeded} purchases, {outcomes.Failed} failed; {shopperCount} shoppers, {ProductCount} products; load {File.ReadAllText("/proc/loadavg").Trim()}"));
+Console.WriteLine(Invariant($"warm-up: {warmUpSeconds} s, {outcomes.Succeeded} purchases, {outcomes.Failed} failed; {shopperCount} shoppers, {ProductCount} products; idle host before the run: {idleCpuPercent:F0} % of one core; load {File.ReadAllText("/proc/loadavg").Trim()}"));
 var window = new Measured();
 var cpuBefore = ProcessCpuTicks();
 var clock = Stopwatch.StartNew();
