@@ -16,6 +16,8 @@
 //   Bench-Catalog      the storefront listing (5,000 products, SQLite) vs a bare page rendering the same items from memory; search
 //   Bench-SubApp       Chromium: click on the Licensing tab -> sub-app ready, vs the sub-app page opened directly (30 loads)
 //   Bench-CatalogImport 50,000 CSV rows through the catalog import (upload, Hangfire job, both passes) on SQLite and PostgreSQL
+//   Bench-Checkout     concurrent guests (closed loop) buy over HTTP on SQLite: add to cart, check out, pay with the success
+//                      card, until the webhook is delivered; checked in the database; vs bare order-row inserts (about 2 min)
 //
 // Lines other tools read (printed once, alone on their line, after the task-duration table at the
 // end of the output; only Cake's error report follows them when the build fails):
@@ -23,6 +25,7 @@
 //   BENCH startup median_ms=... reference_median_ms=... ratio=... runs=5   (Bench-Startup)
 //   BENCH events transport=redis events_per_s=<max sustained> p50_ms=... p99_ms=... cpu_us_per_event=... raw_per_s=... ratio=... lost=0 duplicated=0   (Bench-Events)
 //   BENCH subapp ready_p50_ms=... ready_p95_ms=... direct_p95_ms=... ratio=... runs=30   (Bench-SubApp)
+//   BENCH checkout orders_per_s=... p99_ms=... oversold=0 duplicates=0 errors=0 reference_orders_per_s=... p50_ms=... cpu_us_per_order=... reference_cpu_us=... shoppers=...   (Bench-Checkout)
 //   BENCH catalog nexus_rps=... bare_rps=... ratio=... p99_ms=... search_rps=... search_p99_ms=... nexus_cpu_us=... bare_cpu_us=... cpu_ratio=... search_cpu_us=...   (Bench-Catalog; *_cpu_us: the host's CPU time per request)
 
 #nullable enable
@@ -54,6 +57,10 @@ var startupReferenceProject = root.CombineWithFilePath("tools/Bench/StartupRefer
 var eventsBenchProject = root.CombineWithFilePath("tools/Bench/Events/Events.csproj");
 var catalogBenchProject = root.CombineWithFilePath("tools/Bench/Catalog/Catalog.csproj");
 var benchCatalogWarmUp = Argument("bench-catalog-warmup", 60);  // Bench-Catalog: warm-up seconds (JIT tiering) before measuring
+var checkoutBenchProject = root.CombineWithFilePath("tools/Bench/Checkout/Checkout.csproj");
+var benchCheckoutWarmUp = Argument("bench-checkout-warmup", 60);    // Bench-Checkout: warm-up seconds (JIT tiering) before measuring
+var benchCheckoutSeconds = Argument("bench-checkout-seconds", 30);  // Bench-Checkout: measured seconds
+var benchCheckoutShoppers = Argument("bench-checkout-shoppers", 32); // Bench-Checkout: concurrent shoppers (closed loop)
 var artifacts = root.Combine("artifacts");
 var testResults = artifacts.Combine("test-results");
 var benchmarksDoc = root.CombineWithFilePath("docs/benchmarks.md");
@@ -769,12 +776,47 @@ Task("Bench-Catalog")
     }
 });
 
+Task("Bench-Checkout")
+    .Description("Concurrent guests (closed loop) buy over HTTP on SQLite (product page, /cart/add, /checkout with antiforgery and idempotency key, success card) until the webhook is delivered; paid orders, stock and keys checked in the database; vs bare order-row inserts; appended to docs/benchmarks.md.")
+    .Does(() =>
+{
+    RequireFile(checkoutBenchProject, "Checkout benchmark project");
+    const string benchConfiguration = "Release";
+    Dotnet(new ProcessArgumentBuilder().Append("build").AppendQuoted(checkoutBenchProject.FullPath).Append("-c").Append(benchConfiguration));
+    var benchDll = TargetPathOf(checkoutBenchProject, benchConfiguration);
+    var culture = System.Globalization.CultureInfo.InvariantCulture;
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(benchDll.FullPath)
+            .Append(benchCheckoutWarmUp.ToString(culture)).Append(benchCheckoutSeconds.ToString(culture)).Append(benchCheckoutShoppers.ToString(culture)),
+        WorkingDirectory = benchDll.GetDirectory(),
+        RedirectStandardOutput = true,
+    }, out IEnumerable<string> output);
+    // The host's own log goes to the same output (thousands of lines): only the harness's summary is shown.
+    var summary = new[] { "warm-up:", "checkout:", "database:", "reference:", "failure:", "load " };
+    var lines = output.ToList();
+    var details = lines.Where(l => summary.Any(s => l.StartsWith(s, StringComparison.Ordinal))).ToList();
+    foreach (var line in details)
+    {
+        Information(line);
+    }
+    var benchLine = lines.LastOrDefault(l => l.StartsWith("BENCH checkout ", StringComparison.Ordinal))
+        ?? throw new CakeException($"the checkout benchmark printed no BENCH line (exit code {exitCode}).");
+    AppendBenchmarkResult("checkout", details, benchLine);
+    finalLines.Add(benchLine);
+    if (exitCode != 0)
+    {
+        throw new CakeException(exitCode, "the checkout benchmark saw failed purchases, oversold stock or duplicate orders.");
+    }
+});
+
 Task("Bench")
     .Description("Runs every Bench-* target.")
     .IsDependentOn("Bench-Startup")
     .IsDependentOn("Bench-Events")
     .IsDependentOn("Bench-Catalog")
     .IsDependentOn("Bench-CatalogImport")
-    .IsDependentOn("Bench-SubApp");
+    .IsDependentOn("Bench-SubApp")
+    .IsDependentOn("Bench-Checkout");
 
 RunTarget(target);
