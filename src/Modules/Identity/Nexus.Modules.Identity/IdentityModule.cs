@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nexus.Modules.Identity.Accounts;
 using Nexus.Modules.Identity.Audit;
+using Nexus.Modules.Identity.Contracts.Events;
 using Nexus.Modules.Identity.Data;
 using Nexus.Modules.Identity.Features;
 using Nexus.Modules.Identity.Security;
@@ -20,6 +21,7 @@ using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Account;
 using Nexus.Shared.Application;
 using Nexus.Shared.BackOffice;
+using Nexus.Shared.Messaging;
 using Nexus.Shared.Persistence;
 using Nexus.Shared.Security.Tokens;
 using Nexus.Shared.SubApps.Live;
@@ -110,6 +112,8 @@ public static class IdentityModule
             options.Conventions.AddFolderApplicationModelConvention("/Account", page => page.Filters.Add(new NeverFramedPageFilter())));
 
         services.AddScoped<AuditLog>();
+        // Other modules' staff actions (an order shipped, a refund) reach the audit log through their outboxes.
+        services.AddIntegrationEventHandler<StaffActionRecorded, RecordStaffActionHandler>(Name);
         services.AddScoped<IdentityStoreSaves>();
         services.AddHostedService<FirstAdminSetup>();
         services.AddSingleton(new BackOfficeSection("Users", "/admin/users", "Accounts, roles, lockouts and password resets", NexusPolicies.BackOffice, Order: 100));
