@@ -41,5 +41,17 @@ public static class NexusProgram
             await Console.Error.WriteLineAsync($"{displayName} cannot start: {ex.OptionsName}: {string.Join("; ", ex.Failures)}");
             return 2;
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException or StartupConfigurationException))
+        {
+            // Several option classes failed their start-up validation at once: one line each, not a stack trace.
+            foreach (var inner in ex.InnerExceptions)
+            {
+                await Console.Error.WriteLineAsync(inner is OptionsValidationException options
+                    ? $"{displayName} cannot start: {options.OptionsName}: {string.Join("; ", options.Failures)}"
+                    : $"{displayName} cannot start: {inner.Message}");
+            }
+
+            return 2;
+        }
     }
 }
