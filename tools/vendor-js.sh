@@ -12,6 +12,8 @@ set -euo pipefail
 LIBRARIES=(
     # Client-side validation of the data-val-* attributes that FluentValidation's adapters emit; no jQuery.
     "aspnet-client-validation@0.11.1 dist/aspnet-validation.min.js dist/aspnet-validation.min.js.map"
+    # The live channel's browser client (wwwroot/js/live.js): the SignalR hub at /hubs/shop, decision 0026.
+    "@microsoft/signalr@10.0.11 dist/browser/signalr.min.js dist/browser/signalr.min.js.map"
 )
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,17 +28,20 @@ echo "# Vendored by tools/vendor-js.sh — package@version sha512-integrity (do 
 for entry in "${LIBRARIES[@]}"; do
     read -r spec files <<<"$entry"
     name=${spec%@*}
+    # A scoped package (@scope/name) goes to lib/<name>/; npm pack names its tarball scope-name-version.tgz.
+    dir=${name##*/}
+    packed=${name#@}
     echo "vendor-js: $spec"
     (cd "$work" && npm pack --silent "$spec" >/dev/null)
-    tarball=$(ls "$work"/"${name//\//-}"-*.tgz)
+    tarball=$(ls "$work"/"${packed//\//-}"-*.tgz)
     mkdir -p "$work/$name"
     tar -xzf "$tarball" -C "$work/$name"
-    rm -rf "${lib:?}/$name"
-    mkdir -p "$lib/$name"
+    rm -rf "${lib:?}/$dir"
+    mkdir -p "$lib/$dir"
     for file in $files; do
-        cp "$work/$name/package/$file" "$lib/$name/"
+        cp "$work/$name/package/$file" "$lib/$dir/"
     done
-    cp "$work/$name/package/"LICENSE* "$lib/$name/" 2>/dev/null || true
+    cp "$work/$name/package/"LICENSE* "$lib/$dir/" 2>/dev/null || true
     integrity=$(npm view "$spec" dist.integrity 2>/dev/null || echo unknown)
     echo "$spec $integrity" >>"$versions"
     rm -f "$tarball"

@@ -46,9 +46,26 @@ public sealed partial class SubAppLiveNotifier
     /// one and reconnects. Best effort, like every fan-out: a notice that fails is logged, and the streams still end
     /// when their tokens expire.
     /// </summary>
-    public async Task NotifySignedOutAsync(string userId)
+    /// <param name="userId">The user whose pages are told.</param>
+    /// <param name="revoked">
+    /// The account's sessions were revoked by staff (lock-out, role change, forced reset): the shop's pages check the
+    /// security stamp at once and leave, instead of at the cookie's next periodic check. A sign-out is not that: the
+    /// user's other devices stay signed in until their own check (their pages reconnect and carry on).
+    /// </param>
+    public async Task NotifySignedOutAsync(string userId, bool revoked = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        // The host pages' live channel too (Nexus.Shared.Live.LiveSignOut): its connections of this user close on
+        // every instance, whether or not this process serves the hub.
+        try
+        {
+            await fanOut.BroadcastAsync(Nexus.Shared.Live.LiveSignOut.Channel, Nexus.Shared.Live.LiveSignOut.Notice(userId, revoked));
+        }
+        catch (Exception ex)
+        {
+            LogSignedOutNoticeFailed(logger, "the shop's live channel", ex);
+        }
+
         foreach (var app in registry.All)
         {
             try
