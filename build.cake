@@ -8,6 +8,10 @@
 //   Build              dotnet build Nexus.sln -c <configuration> -warnaserror
 //   Test-Unit | Test-Architecture | Test-Integration | Test-EndToEnd   one test project each
 //   Test (default)     Prerequisites + Build, then all four test projects; fails if any test fails
+//   Test-Container     the container image built (debootstrap base, podman) and run for real: health, static files, sign-in,
+//                      cart, SIGTERM, restart on the same volume (deploy/container/test-container.sh; needs root; not in Test)
+//   Test-Nginx         real nginx with deploy/nginx/nexus.conf in front of two hosts on PostgreSQL: TLS, HTTP/2, HSTS, gzip,
+//                      caching, forwarded headers, sessions across instances, 429, failover (deploy/nginx/test-nginx.sh; not in Test)
 //   Run                dotnet run the host (src/Host/Nexus.Host); --urls=<urls> is passed through
 //   Bench              every Bench-* target
 //   Bench-Startup      Nexus.Host vs tools/Bench/StartupReference: process start -> first 200 on GET /
@@ -26,6 +30,9 @@
 //   BENCH events transport=redis events_per_s=<max sustained> p50_ms=... p99_ms=... cpu_us_per_event=... raw_per_s=... ratio=... lost=0 duplicated=0   (Bench-Events)
 //   BENCH subapp ready_p50_ms=... ready_p95_ms=... direct_p95_ms=... ratio=... runs=30   (Bench-SubApp)
 //   BENCH checkout orders_per_s=... p99_ms=... oversold=0 duplicates=0 errors=0 reference_orders_per_s=... p50_ms=... cpu_us_per_order=... reference_cpu_us=... shoppers=...   (Bench-Checkout)
+//   BENCH orders list_p95_ms=... filter_p95_ms=... search_p95_ms=... detail_p95_ms=... reference_p95_ms=... orders=...   (Bench-Orders)
+//   CONTAINER base_image_s=... image_build_s=... ready_s=... ready_again_s=... stop_s=...   (Test-Container)
+//   PROXY instances=2 http_version=2 hsts=1 gzip=1 ... failed_after_stop=0   (Test-Nginx)
 //   BENCH catalog nexus_rps=... bare_rps=... ratio=... p99_ms=... search_rps=... search_p99_ms=... nexus_cpu_us=... bare_cpu_us=... cpu_ratio=... search_cpu_us=...   (Bench-Catalog; *_cpu_us: the host's CPU time per request)
 
 #nullable enable
@@ -58,9 +65,13 @@ var eventsBenchProject = root.CombineWithFilePath("tools/Bench/Events/Events.csp
 var catalogBenchProject = root.CombineWithFilePath("tools/Bench/Catalog/Catalog.csproj");
 var benchCatalogWarmUp = Argument("bench-catalog-warmup", 60);  // Bench-Catalog: warm-up seconds (JIT tiering) before measuring
 var checkoutBenchProject = root.CombineWithFilePath("tools/Bench/Checkout/Checkout.csproj");
+var ordersBenchProject = root.CombineWithFilePath("tools/Bench/Orders/Orders.csproj");
 var benchCheckoutWarmUp = Argument("bench-checkout-warmup", 60);    // Bench-Checkout: warm-up seconds (JIT tiering) before measuring
 var benchCheckoutSeconds = Argument("bench-checkout-seconds", 30);  // Bench-Checkout: measured seconds
 var benchCheckoutShoppers = Argument("bench-checkout-shoppers", 32); // Bench-Checkout: concurrent shoppers (closed loop)
+var benchOrdersWarmUp = Argument("bench-orders-warmup", 60);        // Bench-Orders: warm-up seconds (JIT tiering) before measuring
+var benchOrdersSamples = Argument("bench-orders-samples", 200);     // Bench-Orders: measured requests per kind
+var benchOrdersCount = Argument("bench-orders-count", 100000);      // Bench-Orders: orders seeded
 var artifacts = root.Combine("artifacts");
 var testResults = artifacts.Combine("test-results");
 var benchmarksDoc = root.CombineWithFilePath("docs/benchmarks.md");
@@ -810,6 +821,76 @@ Task("Bench-Checkout")
     }
 });
 
+Task("Bench-Orders")
+    .Description("100,000 orders seeded in SQLite; as an admin, the back office's order list (first page), a status filter or date range, an e-mail search and an order's detail, one request at a time after a warm-up; vs the same page read by a bare indexed SELECT; appended to docs/benchmarks.md.")
+    .Does(() =>
+{
+    RequireFile(ordersBenchProject, "Orders benchmark project");
+    const string benchConfiguration = "Release";
+    Dotnet(new ProcessArgumentBuilder().Append("build").AppendQuoted(ordersBenchProject.FullPath).Append("-c").Append(benchConfiguration));
+    var benchDll = TargetPathOf(ordersBenchProject, benchConfiguration);
+    var culture = System.Globalization.CultureInfo.InvariantCulture;
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(benchDll.FullPath)
+            .Append(benchOrdersWarmUp.ToString(culture)).Append(benchOrdersSamples.ToString(culture)).Append(benchOrdersCount.ToString(culture)),
+        WorkingDirectory = benchDll.GetDirectory(),
+        RedirectStandardOutput = true,
+    }, out IEnumerable<string> output);
+    // The host's own log goes to the same output: only the harness's summary is shown.
+    var summary = new[] { "seed:", "warm-up:", "orders:", "reference:", "load " };
+    var lines = output.ToList();
+    var details = lines.Where(l => summary.Any(s => l.StartsWith(s, StringComparison.Ordinal))).ToList();
+    foreach (var line in details)
+    {
+        Information(line);
+    }
+    var benchLine = lines.LastOrDefault(l => l.StartsWith("BENCH orders ", StringComparison.Ordinal))
+        ?? throw new CakeException($"the orders benchmark printed no BENCH line (exit code {exitCode}).");
+    AppendBenchmarkResult("orders", details, benchLine);
+    finalLines.Add(benchLine);
+    if (exitCode != 0)
+    {
+        throw new CakeException(exitCode, "the orders benchmark failed.");
+    }
+});
+
+// Deployment tests: bash scripts under deploy/ that build and run the real artefacts (podman image, nginx in front of
+// two hosts) and fail loudly; not in the default Test target (they need root for apt, podman and debootstrap).
+void RunDeployTest(string script, string summaryPrefix)
+{
+    var path = root.CombineWithFilePath(script);
+    RequireFile(path, "Deployment test");
+    var exitCode = StartProcess("bash", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(path.FullPath),
+        WorkingDirectory = root,
+        RedirectStandardOutput = true,
+    }, out IEnumerable<string> output);
+    var lines = output.ToList();
+    foreach (var line in lines.Where(l => !l.StartsWith(summaryPrefix, StringComparison.Ordinal)))
+    {
+        Information(line);
+    }
+    var summary = lines.LastOrDefault(l => l.StartsWith(summaryPrefix, StringComparison.Ordinal));
+    if (summary is not null)
+    {
+        finalLines.Add(summary);
+    }
+    if (exitCode != 0 || summary is null)
+    {
+        throw new CakeException(exitCode == 0 ? 1 : exitCode, $"{script} failed (see its FAILED line above).");
+    }
+}
+
+Task("Test-Container")
+    .Description("Builds Nexus's container image for real (debootstrap base image, cached; host-side ReadyToRun publish; podman on runc) and runs it: /healthz, static files, sign-in, cart, SIGTERM, restart on the same volume (deploy/container/test-container.sh).")
+    .Does(() => RunDeployTest("deploy/container/test-container.sh", "CONTAINER "));
+
+Task("Test-Nginx")
+    .Description("Real nginx running deploy/nginx/nexus.conf (self-signed TLS) in front of two Nexus hosts on PostgreSQL: HTTP/2, HSTS, gzip, static cache, forwarded scheme, sessions across instances, sign-in 429, one instance stopped (deploy/nginx/test-nginx.sh).")
+    .Does(() => RunDeployTest("deploy/nginx/test-nginx.sh", "PROXY "));
+
 Task("Bench")
     .Description("Runs every Bench-* target.")
     .IsDependentOn("Bench-Startup")
@@ -817,6 +898,7 @@ Task("Bench")
     .IsDependentOn("Bench-Catalog")
     .IsDependentOn("Bench-CatalogImport")
     .IsDependentOn("Bench-SubApp")
-    .IsDependentOn("Bench-Checkout");
+    .IsDependentOn("Bench-Checkout")
+    .IsDependentOn("Bench-Orders");
 
 RunTarget(target);

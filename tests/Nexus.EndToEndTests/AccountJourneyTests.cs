@@ -88,18 +88,41 @@ internal sealed partial class AccountJourneyTests : BrowserTest
     }
 
     [Test]
-    public async Task A_tab_left_open_notices_a_sign_out_that_happened_elsewhere_through_the_session_check()
+    public async Task A_tab_left_open_notices_a_sign_out_that_happened_elsewhere_through_the_live_channel()
     {
-        // Signed in with the same cookie in a second browser context that never hears the first one's broadcast.
+        // Signed out in another window whose broadcast this tab never hears (a second browser context with a copy of the
+        // cookie): this browser's cookie is gone, and only the server can tell this tab to look (decision 0026).
         var user = "elsewhere@example.com";
         await RegisterConfirmedAsync(user);
         await SignInAsync(Page, user);
         await Page.GotoAsync(new Uri(baseAddress, "/account").ToString());
+        await Page.WaitForFunctionAsync("() => document.documentElement.dataset.liveChannel === 'live'", null, new() { Timeout = 10_000 });
+        await using var elsewhere = await Context.Browser!.NewContextAsync();
+        await elsewhere.AddCookiesAsync((await Context.CookiesAsync()).Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite }));
+        var other = await elsewhere.NewPageAsync();
+        await other.GotoAsync(new Uri(baseAddress, "/account").ToString());
 
-        // The cookie disappears without a sign-out page in this browser (e.g. signed out in another window).
         await Context.ClearCookiesAsync();
+        await other.GetByTestId("nav-sign-out").ClickAsync();
+        await Assertions.Expect(other.GetByTestId("signed-out")).ToBeVisibleAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(LoginPage(), new() { Timeout = 2500 });
         AssertNoConsoleErrors();
+    }
+
+    [Test]
+    public async Task Without_a_live_transport_the_tab_falls_back_to_polling_and_still_notices()
+    {
+        var user = "no-live@example.com";
+        await RegisterConfirmedAsync(user);
+        await SignInAsync(Page, user);
+        // The hub out of reach (a proxy that refuses it): live.js falls back to checking on a backing-off timer.
+        await Page.RouteAsync("**/hubs/shop/**", route => route.AbortAsync());
+        await Page.GotoAsync(new Uri(baseAddress, "/account").ToString());
+        await Page.WaitForFunctionAsync("() => document.documentElement.dataset.liveChannel === 'polling'", null, new() { Timeout = 10_000 });
+
+        // The cookie disappears without a sign-out page in this browser (e.g. an expired session).
+        await Context.ClearCookiesAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(LoginPage(), new() { Timeout = 10_000 });
     }
 
     [Test]
@@ -112,7 +135,8 @@ internal sealed partial class AccountJourneyTests : BrowserTest
         // The vendored script ran (a CSP refusal would leave this unset and log a console error).
         await Assertions.Expect(Page.Locator("html")).ToHaveAttributeAsync("data-client-validation", "ready");
         var posts = 0;
-        Page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+        // Form posts only: the live channel's negotiation is a POST too.
+        Page.Request += (_, request) => posts += request.Method == "POST" && !request.Url.Contains("/hubs/", StringComparison.Ordinal) ? 1 : 0;
 
         await Page.GetByLabel("Street and number").FillAsync("1 Client Road");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add address" }).ClickAsync();

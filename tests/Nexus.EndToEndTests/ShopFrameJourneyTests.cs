@@ -31,17 +31,18 @@ internal sealed class ShopFrameJourneyTests : BrowserTest
 
     [TestCase("/")]
     [TestCase("/admin")]
-    public async Task On_a_phone_the_header_is_one_line_and_the_menu_button_opens_the_menus(string path)
+    public async Task On_a_phone_brand_cart_and_menu_share_a_line_the_search_has_its_own_and_the_menu_button_opens_the_menus(string path)
     {
         await Page.GotoAsync(new Uri(baseAddress, path).ToString());
 
+        // Since the cart joined the header, one line left the search box a sliver on a 390 px phone: below 36rem it
+        // takes a line of its own, full width, under brand, cart and menu.
         var brand = await Page.Locator(".header-bar .brand").BoundingBoxAsync();
         var search = await Page.Locator(".site-search").BoundingBoxAsync();
         var menu = await Page.Locator(".site-menu > summary").BoundingBoxAsync();
-        foreach (var box in new[] { search!, menu! })
-        {
-            Math.Abs((box.Y + (box.Height / 2)) - (brand!.Y + (brand.Height / 2))).Should().BeLessThan(8, "brand, search and menu button share one line");
-        }
+        Math.Abs((menu!.Y + (menu.Height / 2)) - (brand!.Y + (brand.Height / 2))).Should().BeLessThan(8, "brand and menu button share the first line");
+        search!.Y.Should().BeGreaterThanOrEqualTo(brand.Y + brand.Height, "the search box has its own line below them");
+        search.Width.Should().BeGreaterThan(300, "the search box is usable, not squeezed");
 
         (await Page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390, "nothing widens the page");
         await Assertions.Expect(Page.GetByTestId("nav-backoffice")).Not.ToBeVisibleAsync();

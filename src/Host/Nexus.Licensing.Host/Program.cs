@@ -9,7 +9,7 @@ using Nexus.Shared.SubApps;
 // with SubApps:licensing:Url pointing here, which switches its own Licensing off.
 return await NexusProgram.RunAsync("Nexus Licensing", args, arguments =>
 {
-    var builder = WebApplication.CreateBuilder(arguments);
+    var builder = WebApplication.CreateBuilder(NexusContentRoot.Options(arguments));
     builder.AddNexusHost(new NexusHostDefinition
     {
         Name = "Nexus.Licensing",

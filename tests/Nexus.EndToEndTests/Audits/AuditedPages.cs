@@ -7,6 +7,9 @@ namespace Nexus.EndToEndTests.Audits;
 /// </summary>
 internal static class AuditedPages
 {
+    /// <summary>Stands for the number of the order the audit host seeds (<see cref="AuditedOrder"/>): paid, part shipped, part refunded, with a note.</summary>
+    public const string SeededOrder = "{seeded-order}";
+
     /// <summary>Storefront pages a visitor can reach (anonymous): axe-core, no WCAG 2.1 AA violation.</summary>
     public static readonly IReadOnlyList<string> Storefront =
     [
@@ -50,6 +53,12 @@ internal static class AuditedPages
         "/admin/settings/checkout",
         // Coupons (Promotions): the list with the demo coupons and the editor.
         "/admin/coupons",
+        "/admin/orders",
+        // The list with bad filters: the inline messages must be accessible too.
+        "/admin/orders?status=bogus&from=2026-12-05&to=2026-12-01",
+        // One order with every section filled (lines, shipment, refund, timeline, note, the action forms), and its customer.
+        "/admin/orders/" + SeededOrder,
+        "/admin/orders/customers/audit-customer",
         "/admin/coupons/new",
     ];
 
@@ -68,6 +77,8 @@ internal static class AuditedPages
         "/account/delete",
         // Ordering: the order history (empty for the audit's customer).
         "/account/orders",
+        // The seeded order from its customer's side: shipment with tracking, refund, timeline, cancel not offered.
+        "/account/orders/" + SeededOrder,
     ];
 
     /// <summary>

@@ -9,13 +9,17 @@ namespace Nexus.EndToEndTests.Checkout;
 /// stub: a guest buys two products with the success card (with and without JavaScript); a signed-in customer buys a
 /// digital product and the key appears in the Licensing tab left open in another page; a declined card shows its
 /// message on the order's payment page, which keeps the lines, and another card pays; the challenge card goes through
-/// the provider's page and back to the confirmation. Nothing goes through the database: the shopper's pages only.
+/// the provider's page and back to the confirmation. Decision 0023: insufficient funds leaves the cart intact with a
+/// link back to the payment; a failed challenge returns with its message and the order unpaid; the slow card ends
+/// paid through the webhook. Nothing goes through the database: the shopper's pages only.
 /// </summary>
 internal sealed partial class CheckoutJourneyTests : BrowserTest
 {
     private const string SuccessCard = "4242 4242 4242 4242";
     private const string DeclineCard = "4000 0000 0000 0002";
     private const string ChallengeCard = "4000 0027 6000 3184";
+    private const string InsufficientFundsCard = "4000 0000 0000 9995";
+    private const string SlowCard = "4000 0000 0000 0408";
 
     private const string Keyboard = "/products/mechanical-keyboard-k2";
     private const string Mouse = "/products/ergonomic-mouse-m5";
@@ -37,6 +41,10 @@ internal sealed partial class CheckoutJourneyTests : BrowserTest
             ["Modules:NexusPay:DispatchInterval"] = "00:00:00.100",
             ["Modules:NexusPay:WebhookDelay"] = "00:00:00.200",
             ["Modules:NexusPay:WebhookRetryDelay"] = "00:00:00.200",
+            // The slow card answers after 4 s, past the shop's 2-second provider timeout (so the shopper sees the
+            // confirming page), instead of 30 s; its webhook then settles it and the page's 3-second refresh finds it paid.
+            ["Modules:NexusPay:SlowCardDelay"] = "00:00:04",
+            ["Modules:Payments:Provider:Timeout"] = "00:00:02",
             // Every journey shops from 127.0.0.1: the per-address limits are not what these journeys test.
             ["Modules:Ordering:CheckoutRequestsPerMinute"] = "100000",
             ["Modules:Cart:ChangesPerMinute"] = "100000",
@@ -147,6 +155,109 @@ internal sealed partial class CheckoutJourneyTests : BrowserTest
     }
 
     [Test]
+    public async Task Insufficient_funds_shows_its_message_the_cart_stays_intact_and_links_to_the_payment()
+    {
+        await AddToCartAsync(Page, Mouse);
+        await AddToCartAsync(Page, Cable, quantity: 2);
+        await CheckOutAsGuestAsync(Page);
+        var total = await ReviewAsync(Page);
+
+        await Page.GetByTestId("card-number").FillAsync(InsufficientFundsCard);
+        await Page.GetByTestId("place-order").ClickAsync();
+
+        await Assertions.Expect(Page).ToHaveURLAsync(PayUrl());
+        await Assertions.Expect(Page.GetByTestId("payment-message")).ToContainTextAsync("Your card has insufficient funds.");
+        var number = (await Page.GetByTestId("order-number").TextContentAsync())!.Trim();
+
+        // The shopper leaves the payment page: the cart is as it was (decision 0023), with the way back to the payment.
+        await Page.GotoAsync(new Uri(baseAddress, "/cart").ToString());
+        await Assertions.Expect(Page.GetByTestId("cart-line")).ToHaveCountAsync(2);
+        await Assertions.Expect(Page.GetByTestId("cart-badge")).ToHaveTextAsync("3");
+        await Assertions.Expect(Page.GetByTestId("cart-unpaid-order")).ToContainTextAsync(number);
+        await Page.GetByRole(AriaRole.Link, new() { Name = $"Complete payment for order {number}" }).ClickAsync();
+
+        await Assertions.Expect(Page).ToHaveURLAsync(PayUrl());
+        await Page.GetByTestId("card-number").FillAsync(SuccessCard);
+        await Page.GetByTestId("pay-button").ClickAsync();
+
+        await AssertConfirmedAsync(Page, number, total, lines: 2);
+        await AssertCartEmptiesAsync(Page);
+        AssertNoConsoleErrors();
+    }
+
+    [Test]
+    public async Task The_slow_card_shows_the_confirming_page_and_ends_paid_when_the_webhook_comes()
+    {
+        await AddToCartAsync(Page, Cable);
+        await CheckOutAsGuestAsync(Page);
+        var total = await ReviewAsync(Page);
+
+        await Page.GetByTestId("card-number").FillAsync(SlowCard);
+        await Page.GetByTestId("place-order").ClickAsync();
+
+        // The provider answers "processing"; the page refreshes itself (a Refresh header, no script) until the webhook
+        // or the reconciliation settles the payment, then lands on the confirmation.
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Confirming your payment" })).ToBeVisibleAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(ConfirmationUrl(), new() { Timeout = 15_000 });
+        var number = (await Page.GetByTestId("order-number").TextContentAsync())!.Trim();
+        await AssertConfirmedAsync(Page, number, total, lines: 1);
+        await AssertCartEmptiesAsync(Page);
+        AssertNoConsoleErrors();
+    }
+
+    [Test]
+    public async Task A_failed_challenge_returns_to_the_shop_with_a_clear_message_and_the_order_unpaid()
+    {
+        await AddToCartAsync(Page, Keyboard);
+        await CheckOutAsGuestAsync(Page);
+        await ReviewAsync(Page);
+
+        await Page.GetByTestId("card-number").FillAsync(ChallengeCard);
+        await Page.GetByTestId("place-order").ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Confirm your payment" })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Fail authentication" }).ClickAsync();
+
+        await Assertions.Expect(Page).ToHaveURLAsync(PayUrl());
+        await Assertions.Expect(Page.GetByTestId("payment-message")).ToContainTextAsync("We could not authenticate your card.");
+        var number = (await Page.GetByTestId("order-number").TextContentAsync())!.Trim();
+        await AssertLinesAsync(Page, ("Mechanical Keyboard K2", 1));
+        // Unpaid: the cart still holds the keyboard and points back to this order's payment.
+        await Page.GotoAsync(new Uri(baseAddress, "/cart").ToString());
+        await Assertions.Expect(Page.GetByTestId("cart-line")).ToHaveCountAsync(1);
+        await Assertions.Expect(Page.GetByTestId("cart-unpaid-order")).ToContainTextAsync(number);
+        AssertNoConsoleErrors();
+    }
+
+    [Test]
+    public async Task A_coupon_applied_in_the_cart_carries_to_the_review_and_the_confirmations_total()
+    {
+        await AddToCartAsync(Page, Keyboard);
+        await Page.GotoAsync(new Uri(baseAddress, "/cart").ToString());
+        await Page.GetByTestId("cart-coupon-code").FillAsync("welcome10");
+        await Page.GetByTestId("cart-coupon-apply").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("cart-message")).ToContainTextAsync("Code WELCOME10 applied");
+        var discount = (await Page.GetByTestId("cart-discount").TextContentAsync())!.Trim();
+        discount.Should().StartWith("−$");
+
+        await CheckOutAsGuestAsync(Page);
+        var total = await ReviewAsync(Page);
+        var reviewTotals = Page.GetByTestId("order-totals");
+        await Assertions.Expect(reviewTotals).ToContainTextAsync("Discount (WELCOME10)");
+        await Assertions.Expect(reviewTotals).ToContainTextAsync(discount);
+
+        var number = await PlaceAsync(Page, SuccessCard, total);
+
+        await Assertions.Expect(Page.GetByTestId("order-number")).ToHaveTextAsync(number);
+        await Assertions.Expect(Page.GetByTestId("order-totals")).ToContainTextAsync("Discount (WELCOME10)");
+        await Assertions.Expect(Page.GetByTestId("order-totals")).ToContainTextAsync(discount);
+        await Assertions.Expect(Page.GetByTestId("order-total")).ToHaveTextAsync(total);
+        // Paid: the coupon leaves the cart with the ordered lines (decision 0023).
+        await AssertCartEmptiesAsync(Page);
+        await Assertions.Expect(Page.GetByTestId("cart-discount")).ToHaveCountAsync(0);
+        AssertNoConsoleErrors();
+    }
+
+    [Test]
     public async Task The_requires_action_card_goes_through_the_challenge_page_and_back_to_the_confirmation()
     {
         await AddToCartAsync(Page, Keyboard);
@@ -184,13 +295,33 @@ internal sealed partial class CheckoutJourneyTests : BrowserTest
 
         await AssertLinesAsync(page, ("Mechanical Keyboard K2", 1), ("Ergonomic Mouse M5", 1));
         await Assertions.Expect(page.GetByTestId("order-status")).ToContainTextAsync("ada@example.com");
-        // The cart was checked out: empty again.
-        await page.GotoAsync(new Uri(baseAddress, "/cart").ToString());
-        await Assertions.Expect(page.GetByTestId("cart-badge")).ToHaveTextAsync("0");
-        await Assertions.Expect(page.GetByTestId("cart-line")).ToHaveCountAsync(0);
+        // The order is paid: its lines left the cart.
+        await AssertCartEmptiesAsync(page);
         // The confirmation stays open to this browser (the guest's order cookie).
         await page.GotoAsync(new Uri(baseAddress, $"/checkout/confirmation/{number}").ToString());
         await Assertions.Expect(page.GetByTestId("order-number")).ToHaveTextAsync(number);
+    }
+
+    /// <summary>
+    /// The cart drops the paid lines when Ordering's OrderPaymentReceived reaches it (its inbox, a moment after the
+    /// confirmation): the page is asked again until then, a few times at most.
+    /// </summary>
+    private static async Task AssertCartEmptiesAsync(IPage page)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync(new Uri(baseAddress, "/cart").ToString());
+            if (await page.GetByTestId("cart-line").CountAsync() == 0 || attempt == 20)
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+
+        await Assertions.Expect(page.GetByTestId("cart-line")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("cart-badge")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.GetByTestId("cart-unpaid-order")).ToHaveCountAsync(0);
     }
 
     private static async Task AddToCartAsync(IPage page, string product, int quantity = 1)
@@ -224,7 +355,7 @@ internal sealed partial class CheckoutJourneyTests : BrowserTest
         await page.GetByLabel("Street and number").FillAsync("1 Analytical Way");
         await page.GetByLabel("Postal code").FillAsync("N1 9GU");
         await page.GetByLabel("Town or city").FillAsync("London");
-        await page.GetByLabel("Country").FillAsync("GB");
+        await page.GetByLabel("Country").SelectOptionAsync("GB");
     }
 
     /// <summary>Continues to the review; answers the total it shows (what the shopper agrees to pay).</summary>

@@ -330,7 +330,7 @@ internal sealed class CartTests
     }
 
     [Test]
-    public async Task Checkout_gets_the_cart_priced_now_with_its_problems_and_checking_out_empties_it_once()
+    public async Task Checkout_gets_the_cart_priced_now_with_its_problems_and_checking_out_records_the_order_once_keeping_the_lines()
     {
         var book = await host.ProductAsync(2000, 5);
         var licence = await host.ProductAsync(4000, 0, digital: true);
@@ -354,15 +354,19 @@ internal sealed class CartTests
         express!.Totals.ShippingMinor.Should().Be(0, "the threshold waives shipping whatever the method");
         standard.Currency.Should().Be("USD");
 
-        (await mediator.Send(new CheckOutCart(standard.CartId, Guid.NewGuid()))).Should().BeTrue();
-        (await mediator.Send(new CheckOutCart(standard.CartId, Guid.NewGuid()))).Should().BeFalse("idempotent");
-        (await mediator.Send(new GetCartForCheckout(new CartOwner(null, token)))).Should().BeNull("an emptied cart has nothing to check out");
-        CartTestShop.TestId(await shopper.GetStringAsync("/"), "cart-badge").Should().Be("0");
+        // Placing an order records the checkout; the cart keeps its lines until the order is paid (decision 0023).
+        var orderId = Guid.NewGuid();
+        CheckedOutLine[] ordered = [.. standard.Lines.Select(l => new CheckedOutLine(l.VariantId, l.Quantity))];
+        (await mediator.Send(new CheckOutCart(standard.CartId, orderId, "NX-CARTTEST", null, ordered))).Should().BeTrue();
+        (await mediator.Send(new CheckOutCart(standard.CartId, orderId, "NX-CARTTEST", null, ordered))).Should().BeFalse("idempotent per order");
+        (await mediator.Send(new GetCartForCheckout(new CartOwner(null, token))))!.Lines.Should().HaveCount(2, "an unpaid order leaves the cart intact");
+        (await mediator.Send(new GetUnpaidCheckouts(standard.CartId))).Select(c => c.OrderNumber).Should().Equal("NX-CARTTEST");
+        CartTestShop.TestId(await shopper.GetStringAsync("/"), "cart-badge").Should().Be("4");
+        (await shopper.GetStringAsync("/cart")).Should().Contain("Complete payment for order NX-CARTTEST");
 
         var db = scope.ServiceProvider.GetRequiredService<CartDbContext>();
         var events = await db.Outbox.AsNoTracking().Where(m => m.Name == "cart.cart-updated" && m.Payload.Contains(standard.CartId.ToString())).ToListAsync();
-        events.Should().HaveCountGreaterThanOrEqualTo(4, "one CartUpdated per change: three adds and the checkout");
-        events.Should().Contain(e => e.Payload.Contains("checked-out"));
+        events.Should().HaveCountGreaterThanOrEqualTo(3, "one CartUpdated per change: three adds");
     }
 
     [Test]

@@ -43,7 +43,7 @@ internal sealed partial class AuthorizationSweepTests
     [Test]
     public void The_sweep_sees_the_back_office_and_account_endpoints()
     {
-        endpoints.Select(e => e.Path).Should().Contain(["/admin", "/admin/users", "/admin/audit", "/admin/mail", "/admin/catalog", "/admin/catalog/categories", "/admin/catalog/inventory", "/admin/catalog/import", "/admin/catalog/export", "/admin/payments/webhooks", "/admin/coupons", "/admin/settings/checkout", "/account", "/account/addresses", "/account/wishlist", "/account/orders", "/api/identity/tokens"]);
+        endpoints.Select(e => e.Path).Should().Contain(["/admin", "/admin/users", "/admin/audit", "/admin/mail", "/admin/catalog", "/admin/catalog/categories", "/admin/catalog/inventory", "/admin/catalog/import", "/admin/catalog/export", "/admin/payments/webhooks", "/admin/coupons", "/admin/settings/checkout", "/admin/orders", "/admin/orders/export", "/admin/orders/NX-AAAAAAAA", "/admin/orders/bulk/processing", "/account", "/account/addresses", "/account/wishlist", "/account/orders", "/api/identity/tokens"]);
     }
 
     [Test]
@@ -108,9 +108,13 @@ internal sealed partial class AuthorizationSweepTests
     private static bool IsUnder(string path, string prefix) =>
         new PathString(path).StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase);
 
-    // Every route parameter gets a well-formed value, so constraints match and the request reaches authorization.
-    private static string Fill(string pattern) => "/" + RouteParameter().Replace(pattern.TrimStart('/'), Guid.NewGuid().ToString());
+    // Every route parameter gets a well-formed value, so constraints match and the request reaches authorization: an
+    // order number for {number…} (the order pages' constraint wants one), a GUID for anything else.
+    private static string Fill(string pattern) => "/" + RouteParameter().Replace(
+        pattern.TrimStart('/'),
+        match => match.Groups[1].Value.StartsWith("number", StringComparison.Ordinal) ? "NX-AAAAAAAA" : Guid.NewGuid().ToString());
 
-    [GeneratedRegex(@"\{[^}]+\}")]
+    // A parameter may hold an escaped brace ("{{8}}" in a regex constraint): it ends at the first single '}'.
+    [GeneratedRegex(@"\{((?:\{\{|\}\}|[^{}])+)\}")]
     private static partial Regex RouteParameter();
 }

@@ -10,7 +10,8 @@ namespace Nexus.IntegrationTests.Identity;
 
 /// <summary>
 /// Issue 13, item 4: changing the e-mail address and turning two-factor off ask for the password again (a session
-/// alone is not enough), and the old address is told of an e-mail change with a link that undoes it.
+/// alone is not enough), and the old address is told of an e-mail change with a link that undoes it. A wrong password
+/// on those forms counts towards the sign-in lockout.
 /// </summary>
 internal sealed partial class ReauthenticationTests
 {
@@ -103,6 +104,53 @@ internal sealed partial class ReauthenticationTests
         var turnedOff = await client.PostFormAsync("/account/two-factor", new Dictionary<string, string> { ["CurrentPassword"] = IdentityTestUsers.Password }, handler: "Disable");
         turnedOff.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await TwoFactorOnAsync(user.Id)).Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Guessing_the_password_on_the_account_pages_locks_the_account_like_failed_sign_ins()
+    {
+        // Whoever holds only a session must not be able to guess the password through the forms that ask for it again:
+        // each wrong answer counts towards the sign-in lockout (Identity:MaxFailedSignIns, 5 here), whichever form it is.
+        var user = await IdentityTestUsers.CreateAsync(host, "guessed@example.com", NexusRoles.Customer);
+        using var client = await SignedInAsync("guessed@example.com");
+        var wrong = "Not-The-Password-1";
+        for (var i = 0; i < 2; i++)
+        {
+            (await (await client.PostFormAsync("/account/security", new Dictionary<string, string> { ["NewEmail"] = "thief@example.com", ["EmailChangePassword"] = wrong }, handler: "ChangeEmail"))
+                .Content.ReadAsStringAsync()).Should().Contain("That is not your current password");
+        }
+
+        (await (await client.PostFormAsync("/account/security", new Dictionary<string, string> { ["Password.Current"] = wrong, ["Password.New"] = "Thiefs-Own-Password-1" }, handler: "ChangePassword"))
+            .Content.ReadAsStringAsync()).Should().Contain("That is not your current password");
+        (await (await client.PostFormAsync("/account/delete", new Dictionary<string, string> { ["Password"] = wrong }))
+            .Content.ReadAsStringAsync()).Should().Contain("That is not your password");
+        var fifth = await client.PostFormAsync("/account/delete", new Dictionary<string, string> { ["Password"] = wrong });
+        (await fifth.Content.ReadAsStringAsync()).Should().Contain("Too many wrong passwords");
+
+        // Locked: even the right password changes nothing now, here or at sign-in.
+        var locked = await client.PostFormAsync("/account/security", new Dictionary<string, string> { ["NewEmail"] = "thief@example.com", ["EmailChangePassword"] = IdentityTestUsers.Password }, handler: "ChangeEmail");
+        (await locked.Content.ReadAsStringAsync()).Should().Contain("Too many wrong passwords");
+        (await ReloadAsync(user.Id)).LockoutEnd.Should().BeAfter(DateTimeOffset.UtcNow);
+        (await IdentityPages.SignInAsync(NewClient(), "guessed@example.com")).StatusCode.Should().Be(HttpStatusCode.OK, "the sign-in form is shown again: the account is locked");
+        (await EmailOfAsync(user.Id)).Should().Be("guessed@example.com");
+    }
+
+    [Test]
+    public async Task The_right_password_on_an_account_page_clears_earlier_wrong_ones()
+    {
+        var user = await IdentityTestUsers.CreateAsync(host, "forgetful@example.com", NexusRoles.Customer);
+        using var client = await SignedInAsync("forgetful@example.com");
+        for (var i = 0; i < 4; i++)
+        {
+            await client.PostFormAsync("/account/security", new Dictionary<string, string> { ["NewEmail"] = "new-forgetful@example.com", ["EmailChangePassword"] = "Not-The-Password-1" }, handler: "ChangeEmail");
+        }
+
+        (await ReloadAsync(user.Id)).AccessFailedCount.Should().Be(4);
+        (await client.PostFormAsync("/account/security", new Dictionary<string, string> { ["NewEmail"] = "new-forgetful@example.com", ["EmailChangePassword"] = IdentityTestUsers.Password }, handler: "ChangeEmail"))
+            .StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var after = await ReloadAsync(user.Id);
+        after.AccessFailedCount.Should().Be(0);
+        after.LockoutEnd.Should().BeNull();
     }
 
     private HttpClient NewClient() => host.CreateClient(new() { AllowAutoRedirect = false });

@@ -42,8 +42,10 @@ internal sealed class TokenServiceTests
         baseAddress = host.StartKestrel();
         shopper = await IdentityTestUsers.CreateAsync(host, "tina@example.com", NexusRoles.Customer);
 
-        // A stand-in for an extracted service: validates with the shared helper against the host's JWKS URL.
-        var builder = WebApplication.CreateBuilder();
+        // A stand-in for an extracted service: validates with the shared helper against the host's JWKS URL. It runs in
+        // the test environment, where the keys may come over plain HTTP from the test host (outside Development and
+        // Testing they must come over HTTPS: JwksTransportTests).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
         builder.Services.AddNexusTokenValidation("licensing", new Uri(baseAddress, NexusTokenClaims.JwksPath), issuer: "https://shop.example");
         builder.Services.AddAuthorization();

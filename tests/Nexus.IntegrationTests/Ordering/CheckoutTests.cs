@@ -57,7 +57,7 @@ internal sealed class CheckoutTests
         page.Should().Contain(number).And.Contain("is confirmed");
         using var stranger = host.Guest();
         (await stranger.GetAsync(location)).StatusCode.Should().Be(HttpStatusCode.NotFound, "another browser does not see a guest's order");
-        (await guest.GetStringAsync("/cart")).Should().NotContain("CHK-LAMP", "the cart was emptied");
+        await Eventually.TrueAsync(async () => !(await guest.GetStringAsync("/cart")).Contains("CHK-LAMP", StringComparison.Ordinal), TimeSpan.FromSeconds(10), "the paid lines left the cart");
 
         var outbox = await host.OrderingAsync(db => db.Outbox.AsNoTracking().Select(m => new { m.Name, m.Payload }).ToListAsync());
         outbox.Where(m => m.Payload.Contains(order.Id.ToString())).Select(m => m.Name).Should().Contain("ordering.order-placed");
@@ -111,6 +111,62 @@ internal sealed class CheckoutTests
         paid.Location().Should().Be($"/checkout/confirmation/{number}");
         (await host.OrderAsync(number)).Status.Should().Be(OrderStatus.Paid);
         (await host.StockAsync(variant)).Should().Be(2);
+    }
+
+    [Test]
+    public async Task A_declined_card_leaves_the_cart_intact_with_a_link_to_pay_and_checking_out_again_replaces_the_unpaid_order()
+    {
+        var kettle = await host.ProductAsync("CHK-KEEP", 3);
+        var tea = await host.ProductAsync("CHK-KEEP-TEA", 10);
+        using var guest = host.Guest();
+        await guest.AddToCartAsync(tea);
+        using var declined = await guest.BuyAsync(kettle, OrderingShop.DeclineCard, quantity: 3);
+        var first = OrderingShop.NumberIn(declined.Location());
+        (await host.StockAsync(kettle)).Should().Be(0, "the unpaid order holds all three");
+
+        var cart = await guest.GetStringAsync("/cart");
+        cart.Should().Contain("CHK-KEEP-1").And.Contain("CHK-KEEP-TEA-1", "a declined card leaves the cart as it was");
+        cart.Should().Contain($"Complete payment for order {first}").And.Contain($"href=\"/checkout/pay/{first}\"");
+        cart.Should().NotContain("sold out", "the stock the shopper's own order holds is not someone else's");
+        var (token, key) = await guest.StartCheckoutAsync();
+        (await guest.GetStringAsync("/checkout")).Should().Contain($"Complete payment for order {first}");
+
+        using var paid = await guest.PlaceAsync(token, OrderingShop.Details(key));
+
+        var second = OrderingShop.NumberIn(paid.Location());
+        second.Should().NotBe(first);
+        (await host.OrderAsync(second)).Status.Should().Be(OrderStatus.Paid);
+        var replaced = await host.OrderAsync(first);
+        replaced.Status.Should().Be(OrderStatus.Cancelled, "a new checkout from the same cart replaces the unpaid order");
+        replaced.ReleasedAt.Should().NotBeNull();
+        (await host.StockAsync(kettle)).Should().Be(0, "the stock is held once: by the paid order, not twice");
+        await Eventually.TrueAsync(
+            async () => await guest.GetStringAsync("/cart") is var page && !page.Contains("CHK-KEEP", StringComparison.Ordinal) && !page.Contains("Complete payment", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10),
+            "once paid, the ordered lines leave the cart and no payment is asked for");
+    }
+
+    [Test]
+    public async Task Paying_the_declined_order_later_removes_exactly_its_lines_from_the_cart()
+    {
+        var lamp = await host.ProductAsync("CHK-LATER", 5);
+        var extra = await host.ProductAsync("CHK-LATER-EXTRA", 5);
+        using var guest = host.Guest();
+        using var declined = await guest.BuyAsync(lamp, OrderingShop.DeclineCard, quantity: 2);
+        var location = declined.Location();
+        await guest.AddToCartAsync(lamp, 1);
+        await guest.AddToCartAsync(extra, 1);
+
+        using var paid = await guest.PostFormAsync(location, new Dictionary<string, string> { ["CardNumber"] = OrderingShop.SuccessCard });
+
+        paid.Location().Should().StartWith("/checkout/confirmation/");
+        await Eventually.TrueAsync(
+            async () => await guest.GetStringAsync("/cart") is var page && !page.Contains("Complete payment", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10),
+            "the payment settles the cart's checkout");
+        var cart = await guest.GetStringAsync("/cart");
+        cart.Should().Contain("CHK-LATER-EXTRA-1", "a line added after the order stays");
+        System.Text.RegularExpressions.Regex.Match(cart, @"data-sku=""CHK-LATER-1""[\s\S]*?value=""(\d+)""").Groups[1].Value.Should().Be("1", "of three, the two ordered left the cart");
     }
 
     [Test]

@@ -86,6 +86,10 @@ internal static partial class OrderingShop
     public static Task<Order> OrderAsync(this NexusHostFactory host, string number) =>
         host.OrderingAsync(db => db.Orders.AsNoTracking().Include(o => o.Lines).Include(o => o.History).SingleAsync(o => o.Number == number));
 
+    /// <summary>An order with its lines, timeline, shipments, refunds and notes, as the back office reads it.</summary>
+    public static Task<Order> ManagedOrderAsync(this NexusHostFactory host, string number) =>
+        host.OrderingAsync(db => Nexus.Modules.Ordering.Features.Management.OrderQueries.WithEverything(db.Orders.AsNoTracking()).SingleAsync(o => o.Number == number));
+
     public static async Task<T> SendAsync<T>(this NexusHostFactory host, IRequest<T> request)
     {
         await using var scope = host.Services.CreateAsyncScope();
@@ -145,6 +149,17 @@ internal static partial class OrderingShop
         await shopper.AddToCartAsync(variantId, quantity);
         var (token, key) = await shopper.StartCheckoutAsync();
         return await shopper.PlaceAsync(token, Details(key, card));
+    }
+
+    /// <summary>A customer of their own buys <paramref name="quantity"/> of a new product (10 in stock, 15.00); answers the paid order's number.</summary>
+    public static async Task<string> PaidOrderAsync(this NexusHostFactory host, string sku, int quantity = 1)
+    {
+        var variant = await host.ProductAsync($"{sku}-{Guid.NewGuid().ToString("N")[..6]}", 10, 1500);
+        using var customer = host.CreateClientAs($"customer-{sku.ToLowerInvariant()}", "Customer");
+        using var placed = await customer.BuyAsync(variant, quantity: quantity);
+        var number = NumberIn(placed.Location());
+        (await host.ManagedOrderAsync(number)).Status.Should().Be(OrderStatus.Paid);
+        return number;
     }
 
     public static string Location(this HttpResponseMessage response)

@@ -1,5 +1,6 @@
 using System.Text;
 using Nexus.Modules.Catalog.Csv;
+using Nexus.Shared.Csv;
 
 namespace Nexus.UnitTests.Catalog;
 

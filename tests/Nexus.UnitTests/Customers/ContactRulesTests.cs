@@ -25,3 +25,26 @@ internal sealed class ContactRulesTests
     [TestCase("G1", false)]
     public void Country_codes(string code, bool valid) => ContactRules.IsCountryCode(code).Should().Be(valid);
 }
+
+/// <summary>The address book and checkout share one list of countries the shop ships to, with its own message.</summary>
+internal sealed class ShippingCountryRuleTests
+{
+    [TestCase("GB", null)]
+    [TestCase("US", null)]
+    [TestCase("ZZ", "We do not ship to that country yet; choose one from the list.")]
+    [TestCase("gb", "Choose a country.")]
+    [TestCase("Narnia", "Choose a country.")]
+    public void A_country_must_be_well_formed_and_one_the_shop_ships_to(string code, string? message)
+    {
+        var address = new Nexus.Modules.Customers.Contracts.PostalAddress("Ada Lovelace", "1 Analytical Row", null, "London", "SW1A 1AA", null, code, null);
+
+        var errors = new Nexus.Modules.Customers.Features.Addresses.PostalAddressValidator().Validate(address).Errors;
+
+        errors.Select(e => e.ErrorMessage).Should().BeEquivalentTo(message is null ? [] : new[] { message });
+    }
+
+    [Test]
+    public void Every_listed_country_is_a_well_formed_code_listed_once() =>
+        Nexus.Modules.Customers.Contracts.ShippingCountries.All.Select(c => c.Code).Should()
+            .OnlyHaveUniqueItems().And.OnlyContain(code => ContactRules.IsCountryCode(code));
+}

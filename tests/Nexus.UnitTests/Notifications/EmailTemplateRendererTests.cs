@@ -27,7 +27,7 @@ internal sealed class EmailTemplateRendererTests
     {
         var names = typeof(EmailTemplates).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
         names.Should().NotBeEmpty();
-        var values = new Dictionary<string, string> { ["ShopName"] = "S", ["Link"] = "L", ["NewEmail"] = "N", ["SignInLink"] = "I", ["ResetLink"] = "R", ["UndoLink"] = "U", ["OrderNumber"] = "NX-1", ["Items"] = "1 × Mug", ["Total"] = "$1.00" };
+        var values = new Dictionary<string, string> { ["ShopName"] = "S", ["Link"] = "L", ["NewEmail"] = "N", ["SignInLink"] = "I", ["ResetLink"] = "R", ["UndoLink"] = "U", ["OrderNumber"] = "NX-1", ["Items"] = "1 × Mug", ["Total"] = "$1.00", ["Shipped"] = "Everything", ["Carrier"] = "UPS", ["TrackingNumber"] = "1Z", ["TrackingLink"] = "T", ["Reason"] = "R", ["Refund"] = "F", ["Amount"] = "$1.00" };
         foreach (var name in names)
         {
             EmailTemplateRenderer.Exists(name).Should().BeTrue(name);

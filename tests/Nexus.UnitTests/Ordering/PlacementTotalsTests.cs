@@ -83,6 +83,7 @@ internal sealed class PlacementTotalsTests
             object? answer = request switch
             {
                 GetCartForCheckout => cart,
+                GetUnpaidCheckouts => (IReadOnlyList<UnpaidCheckout>)[],
                 GetOrderByCheckoutKey => created,
                 CreateOrder create => Create(create),
                 ReserveStock => StockReservationResult.Success,

@@ -1,5 +1,6 @@
 using Nexus.Host.Storefront;
 using Nexus.Shared.Hosting;
+using Nexus.Shared.Live;
 using Nexus.Shared.Scheduling;
 using Nexus.Shared.Security;
 using Nexus.Shared.SubApps;
@@ -25,6 +26,8 @@ internal static class NexusApplication
             builder.Services.AddNexusCookieAuthentication();
             builder.Services.AddHostBackOffice();
             builder.Services.AddHostAccount();
+            // The live channel of the shop's pages (/hubs/shop, decision 0026).
+            builder.Services.AddNexusLive(builder.Configuration);
             builder.Services.AddScoped<Nexus.Host.SubApps.SubAppTokens>();
             builder.Services.AddScoped<Nexus.Host.SubApps.SubAppFrames>();
             builder.Services.AddScoped<Nexus.Host.SubApps.RemoteServiceEvents>();
@@ -43,13 +46,14 @@ internal static class NexusApplication
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(NexusContentRoot.Options(args));
         builder.AddNexusHost(Definition);
 
         var app = builder.Build();
         app.UseNexusPipeline();
         app.MapNexusEndpoints();
         app.MapNexusJobsDashboard();
+        app.MapNexusLive();
         app.MapSearchEngineEndpoints();
         return app;
     }

@@ -9,11 +9,17 @@ using Microsoft.Extensions.Options;
 using Nexus.Modules.Cart.Data;
 using Nexus.Modules.Cart.Features.ChangeCart;
 using Nexus.Modules.Cart.Features;
+using Nexus.Modules.Cart.Features.Checkout;
+using Nexus.Modules.Cart.Features.Expiry;
+using Nexus.Modules.Ordering.Contracts.Events;
 using Nexus.Modules.Cart.Web;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Application;
+using Nexus.Shared.Live;
+using Nexus.Shared.Messaging;
 using Nexus.Shared.BackOffice;
 using Nexus.Shared.Persistence;
+using Nexus.Shared.Scheduling;
 using Nexus.Shared.Web;
 
 namespace Nexus.Modules.Cart;
@@ -40,7 +46,11 @@ public static class CartModule
         services.AddScoped<CartPricer>();
         services.AddScoped<CartStore>();
         services.AddScoped<CartCommands>();
+        // The cart keeps its lines until the order placed from it is paid (docs/decisions/0023).
+        services.AddIntegrationEventHandler<OrderPaymentReceived, OrderPaymentReceivedHandler>(Name);
+        services.AddIntegrationEventHandler<OrderCancelled, OrderCancelledHandler>(Name);
         services.AddSingleton<CartShopper>();
+        services.AddSingleton<ILiveGroupSource, GuestCartLiveGroup>();
         services.AddScoped<MergeGuestCartFilter>();
         services.Configure<MvcOptions>(options => options.Filters.AddService<MergeGuestCartFilter>());
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<CartOptions>>((options, cart) =>
@@ -48,6 +58,9 @@ public static class CartModule
                 RateLimitPartition.GetFixedWindowLimiter(
                     RateLimitingServiceCollectionExtensions.ClientAddress(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = cart.Value.ChangesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        // Guest carts nobody touched for GuestCartLifetime (their cookie has expired too) are deleted.
+        var cron = CronSetting.Parse($"Modules:{Name}:AbandonedGuestCartCron", configuration[$"Modules:{Name}:AbandonedGuestCartCron"], "17 * * * *", out _);
+        services.AddRecurringJob<DeleteAbandonedGuestCartsJob>(DeleteAbandonedGuestCartsJob.Id, cron);
         services.AddSingleton(new BackOfficeSection("Checkout settings", "/admin/settings/checkout", "Tax rate, free-shipping threshold and shipping rates the cart and checkout charge", NexusPolicies.BackOffice, Order: 365));
         return services;
     }

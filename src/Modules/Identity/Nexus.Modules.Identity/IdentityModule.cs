@@ -95,6 +95,8 @@ public static class IdentityModule
 
         services.Configure<RateLimiterOptions>(options => IdentityRateLimits.AddPolicies(options, accounts));
         services.AddSingleton<SignInThrottle>();
+        // The live channel (decision 0026) admits a signed-in connection only with a current security stamp.
+        services.AddScoped<Nexus.Shared.Live.ILiveSessionCheck, StampedLiveSession>();
         services.AddSingleton<UnknownAccountPasswordCheck>();
         services.AddSingleton<EmailChangeUndoTokens>();
 

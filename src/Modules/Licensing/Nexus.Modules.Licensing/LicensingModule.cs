@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Nexus.Modules.Licensing.Api;
 using Nexus.Modules.Licensing.Data;
 using Nexus.Modules.Licensing.Features.IssueKeys;
+using Nexus.Modules.Licensing.Features.Refunds;
 using Nexus.Modules.Ordering.Contracts.Events;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Application;
@@ -41,6 +42,7 @@ public static class LicensingModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<KeyIssuance>();
         services.AddIntegrationEventHandler<OrderPaid, OrderPaidHandler>(Name);
+        services.AddIntegrationEventHandler<RefundIssued, RefundIssuedHandler>(Name);
         var section = configuration.GetSection($"Modules:{Name}");
         services.AddOptions<LicensingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         var subApp = services.AddNexusSubApp(configuration, SubApp);

@@ -29,4 +29,16 @@ public static class EmailTemplates
 
     /// <summary>An order's payment was received (Ordering). Values: <c>OrderNumber</c>, <c>Items</c>, <c>Total</c>, <c>Link</c>.</summary>
     public const string OrderPaid = "order-paid";
+
+    /// <summary>A shipment of an order left (Ordering). Values: <c>OrderNumber</c>, <c>Shipped</c>, <c>Carrier</c>, <c>TrackingNumber</c>, <c>TrackingLink</c>, <c>Link</c>.</summary>
+    public const string OrderShipped = "order-shipped";
+
+    /// <summary>Values: <c>OrderNumber</c>, <c>Link</c>.</summary>
+    public const string OrderDelivered = "order-delivered";
+
+    /// <summary>Values: <c>OrderNumber</c>, <c>Reason</c>, <c>Refund</c> (a sentence, or empty), <c>Link</c>.</summary>
+    public const string OrderCancelled = "order-cancelled";
+
+    /// <summary>The payment provider confirmed a refund. Values: <c>OrderNumber</c>, <c>Amount</c>, <c>Reason</c>, <c>Link</c>.</summary>
+    public const string OrderRefunded = "order-refunded";
 }

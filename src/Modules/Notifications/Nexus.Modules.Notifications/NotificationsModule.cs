@@ -3,10 +3,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nexus.Modules.Notifications.Data;
+using Nexus.Modules.Cart.Contracts.Events;
+using Nexus.Modules.Catalog.Contracts.Events;
 using Nexus.Modules.Notifications.Email;
+using Nexus.Modules.Notifications.Live;
+using Nexus.Modules.Ordering.Contracts.Events;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Application;
 using Nexus.Shared.BackOffice;
+using Nexus.Shared.Live;
+using Nexus.Shared.Messaging;
 using Nexus.Shared.Persistence;
 
 namespace Nexus.Modules.Notifications;
@@ -30,8 +36,26 @@ public static class NotificationsModule
         services.AddSingleton<EmailTemplateRenderer>();
         services.AddSingleton<EmailSender>();
         services.AddHostedService(provider => provider.GetRequiredService<EmailSender>());
+        AddLivePush(services, configuration);
         services.AddSingleton(new BackOfficeSection("Mail", "/admin/mail", "E-mail sent, waiting and failed", NexusPolicies.BackOffice, Order: 300));
         return services;
+    }
+
+    /// <summary>
+    /// Live push (decision 0026): integration events of other modules become messages on the shop's live channel,
+    /// sent after this module's inbox commits. The handlers change nothing here; the inbox makes each event one push.
+    /// </summary>
+    private static void AddLivePush(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddNexusLive(configuration);
+        services.AddScoped<LiveAfterCommit>();
+        services.AddIntegrationEventHandler<CartUpdated, CartUpdatedLiveHandler>(Name);
+        services.AddIntegrationEventHandler<StockChanged, StockChangedLiveHandler>(Name);
+        services.AddIntegrationEventHandler<LowStockReached, LowStockReachedLiveHandler>(Name);
+        services.AddIntegrationEventHandler<OrderStatusChanged, OrderStatusChangedLiveHandler>(Name);
+        services.AddIntegrationEventHandler<OrderShipped, OrderShippedLiveHandler>(Name);
+        services.AddIntegrationEventHandler<RefundIssued, RefundIssuedLiveHandler>(Name);
+        services.AddIntegrationEventHandler<OrderPlaced, OrderPlacedLiveHandler>(Name);
     }
 
     public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder endpoints) => endpoints;

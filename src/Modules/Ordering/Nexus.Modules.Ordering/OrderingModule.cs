@@ -6,14 +6,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Nexus.Modules.Ordering.Api;
 using Nexus.Modules.Ordering.Contracts.Events;
 using Nexus.Modules.Ordering.Data;
 using Nexus.Modules.Ordering.Features.Cancellation;
+using Nexus.Modules.Ordering.Features.Management;
 using Nexus.Modules.Ordering.Features.Payment;
 using Nexus.Modules.Ordering.Features.PlaceOrder;
 using Nexus.Modules.Ordering.Pages;
 using Nexus.Modules.Payments.Contracts.Events;
+using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.Account;
+using Nexus.Shared.BackOffice;
 using Nexus.Shared.Application;
 using Nexus.Shared.Messaging;
 using Nexus.Shared.Persistence;
@@ -46,12 +50,22 @@ public static class OrderingModule
         services.AddScoped<UnpaidOrderSweep>();
         services.AddScoped<OrderAccess>();
         services.AddScoped<OrderEmails>();
+        services.AddScoped<OrderChangeEvents>();
+        services.AddScoped<OrderRefundSettlement>();
+        services.AddScoped<OrderManagement>();
+        services.AddScoped<BulkOrderJob>();
 
         services.AddSingleton(new AccountTab("orders", "Orders", "/account/orders", "what you bought and where it is", Order: 10));
+        services.AddSingleton(new BackOfficeSection("Orders", "/admin/orders", "Find, filter and export orders; open one to ship, refund or cancel it; customers and their lifetime value", NexusPolicies.BackOffice, Order: 150));
 
         services.AddIntegrationEventHandler<PaymentSucceeded, PaymentSucceededHandler>(Name);
         services.AddIntegrationEventHandler<PaymentFailed, PaymentFailedHandler>(Name);
         services.AddIntegrationEventHandler<OrderPlaced, OrderPlacedEmailHandler>(Name);
+        services.AddIntegrationEventHandler<OrderPaymentReceived, PaidOrderFollowUpHandler>(Name);
+        services.AddIntegrationEventHandler<RefundSucceeded, RefundSucceededHandler>(Name);
+        services.AddIntegrationEventHandler<OrderShipped, OrderShippedEmailHandler>(Name);
+        services.AddIntegrationEventHandler<OrderStatusChanged, OrderStatusEmailHandler>(Name);
+        services.AddIntegrationEventHandler<RefundIssued, RefundIssuedEmailHandler>(Name);
 
         var cron = CronSetting.Parse($"Modules:{Name}:UnpaidOrderCron", section["UnpaidOrderCron"], "* * * * *", out _);
         services.AddRecurringJob<CancelUnpaidOrdersJob>(CancelUnpaidOrdersJob.Id, cron);
@@ -65,5 +79,5 @@ public static class OrderingModule
         return services;
     }
 
-    public static IEndpointRouteBuilder MapOrderingModule(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapOrderingModule(this IEndpointRouteBuilder endpoints) => endpoints.MapOrderManagementApi();
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Nexus.Modules.Ordering;
 
 /// <summary><c>Modules:Ordering</c>.</summary>
-internal sealed class OrderingOptions
+internal sealed class OrderingOptions : IValidatableObject
 {
     /// <summary>An order left unpaid this long is cancelled by the job and its stock and coupon use are given back.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Modules:Ordering:UnpaidOrderTimeout must be between 1 minute and 7 days.")]
@@ -24,4 +24,21 @@ internal sealed class OrderingOptions
     /// <summary>Orders per page in the account's order history.</summary>
     [Range(5, 100)]
     public int OrdersPerPage { get; set; } = 10;
+
+    /// <summary>
+    /// The time zone the shop's dates are in (IANA or Windows id), as Modules:Promotions:TimeZone: the back office's
+    /// order list filters and shows dates in it ("orders of 1 December" means the shop's 1 December), stored in UTC.
+    /// </summary>
+    [Required]
+    public string TimeZone { get; set; } = "UTC";
+
+    public TimeZoneInfo ShopTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? string.Empty, out _))
+        {
+            yield return new ValidationResult($"Modules:Ordering:TimeZone '{TimeZone}' is not a time zone this machine knows (use an IANA id such as Europe/Berlin).", [nameof(TimeZone)]);
+        }
+    }
 }

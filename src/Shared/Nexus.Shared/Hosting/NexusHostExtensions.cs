@@ -38,6 +38,8 @@ public static class NexusHostExtensions
         var database = builder.Services.AddNexusFoundation(builder.Configuration, dataPath);
         // The shop's one public origin: absolute links, the token issuer and host filtering (a foreign Host is 400).
         builder.Services.AddNexusPublicUrl(builder.Configuration, builder.Environment);
+        // Forwarded client address and scheme, believed only from Nexus:TrustedProxies (deploy/nginx).
+        builder.Services.AddNexusTrustedProxies(builder.Configuration);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             SqliteThreadPool.Reserve();
@@ -67,7 +69,7 @@ public static class NexusHostExtensions
     }
 
     /// <summary>
-    /// The middleware, in the one order every host uses: correlation id, request logging and security headers
+    /// The middleware, in the one order every host uses: the forwarded address and scheme from trusted proxies; correlation id, request logging and security headers
     /// (outermost, so even an error page carries them); error and status pages; HSTS outside Development (error
     /// answers included); sub-app framing and shells; static files; routing; authentication; the rate limiter — after
     /// authentication so a policy can partition by user, before authorization and every endpoint so a refused flood
@@ -79,6 +81,8 @@ public static class NexusHostExtensions
         var host = app.Services.GetRequiredService<NexusHostDefinition>();
         BackOfficeSections.EnsureUniqueOrder(app.Services.GetServices<BackOfficeSection>());
 
+        // Before everything that reads the client's address or scheme (logs, HSTS, cookies, rate limits).
+        app.UseNexusTrustedProxies();
         app.UseNexusRequestPipeline();
         // After logging and security headers (so the refusal is logged and carries them), before everything that reads
         // the path: NUL in the path is 400, unknown methods 405.
@@ -137,6 +141,7 @@ public static class NexusHostExtensions
         app.MapNexusHealth();
         app.MapRazorPages();
         app.MapNexusBridgeAssets();
+        app.MapAntiforgeryToken();
         app.MapNexusModules(app.Services.GetRequiredService<EnabledModules>());
         return app;
     }

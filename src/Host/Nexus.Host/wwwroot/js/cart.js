@@ -16,6 +16,8 @@ async function refreshSlot(html) {
       fresh.querySelector('details').open = true;
     }
   }
+  // live.js tells this browser's other tabs, and joins a guest cart that this change may just have created.
+  document.dispatchEvent(new CustomEvent('nexus:cart-changed'));
 }
 
 // Product pages: "Add to cart" asks for JSON, shows the message next to the button and refreshes the badge.

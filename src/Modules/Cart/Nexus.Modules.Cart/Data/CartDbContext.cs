@@ -19,6 +19,8 @@ internal sealed class CartDbContext : ModuleDbContext
 
     public DbSet<CheckoutSettings> Settings => Set<CheckoutSettings>();
 
+    public DbSet<CartCheckout> Checkouts => Set<CartCheckout>();
+
     protected override string Schema => SchemaName;
 
     protected override void ConfigureModel(ModelBuilder modelBuilder, ModuleNaming naming)
@@ -57,6 +59,25 @@ internal sealed class CartDbContext : ModuleDbContext
             settings.HasKey(s => s.Id);
             settings.Property(s => s.Id).ValueGeneratedNever();
             settings.Property(s => s.UpdatedBy).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<CartCheckout>(checkout =>
+        {
+            checkout.ToTable("checkouts");
+            checkout.HasKey(c => c.OrderId);
+            checkout.Property(c => c.OrderId).ValueGeneratedNever();
+            checkout.Property(c => c.OrderNumber).HasMaxLength(CartCheckout.OrderNumberMaxLength);
+            checkout.Property(c => c.CouponCode).HasMaxLength(ShoppingCart.CouponCodeMaxLength);
+            checkout.HasIndex(c => new { c.CartId, c.SettledAt });
+            checkout.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+            checkout.Navigation(c => c.Lines).HasField("lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+            checkout.Ignore(c => c.IsOpen);
+        });
+
+        modelBuilder.Entity<CartCheckoutLine>(line =>
+        {
+            line.ToTable("checkout_lines");
+            line.HasKey(l => new { l.OrderId, l.VariantId });
         });
     }
 }

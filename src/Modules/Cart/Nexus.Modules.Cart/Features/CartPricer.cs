@@ -61,7 +61,7 @@ internal sealed class CartPricer
             return PricedCart.Empty(shopCurrency, CartPricing.Price([], 0, settings, shippingMethod)) with { CartId = cart?.Id, CouponCode = cart?.CouponCode };
         }
 
-        var variants = await VariantsAsync(cart.Lines.Select(l => l.VariantId), cancellationToken);
+        var variants = await WithOwnHoldsAsync(cart.Id, await VariantsAsync(cart.Lines.Select(l => l.VariantId), cancellationToken), cancellationToken);
         var currency = variants.Values.Select(v => v.Currency).FirstOrDefault() ?? shopCurrency;
         var problems = new List<string>();
         var lines = new List<PricedLine>();
@@ -90,6 +90,50 @@ internal sealed class CartPricer
 
         var totals = CartPricing.Price(chargeable, discount, settings, shippingMethod);
         return new PricedCart(cart.Id, currency, lines, cart.CouponCode, applies, message, totals, CartPricing.RequiresShipping(chargeable), problems);
+    }
+
+    /// <summary>
+    /// The order numbers of the orders placed from this cart and not yet paid or cancelled (the cart keeps their lines
+    /// until then, docs/decisions/0023), newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UnpaidOrdersAsync(Guid? cartId, CancellationToken cancellationToken) =>
+        cartId is not { } id
+            ? []
+            : await db.Checkouts.AsNoTracking()
+                .Where(c => c.CartId == id && c.SettledAt == null)
+                .OrderByDescending(c => c.StartedAt)
+                .Select(c => c.OrderNumber)
+                .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Stock held by this cart's own unpaid orders counts as available to the cart: the shopper's lines are not "sold
+    /// out" (nor lowered by <c>RefreshCart</c>) because their own order reserved them; placing a new checkout cancels
+    /// that order first and gives the stock back.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<Guid, PurchasableVariant>> WithOwnHoldsAsync(Guid cartId, IReadOnlyDictionary<Guid, PurchasableVariant> variants, CancellationToken cancellationToken)
+    {
+        var held = await db.Checkouts.AsNoTracking()
+            .Where(c => c.CartId == cartId && c.SettledAt == null)
+            .SelectMany(c => c.Lines)
+            .GroupBy(l => l.VariantId)
+            .Select(g => new { VariantId = g.Key, Quantity = g.Sum(l => l.Quantity) })
+            .ToListAsync(cancellationToken);
+        if (held.Count == 0)
+        {
+            return variants;
+        }
+
+        var adjusted = variants.ToDictionary();
+        foreach (var hold in held)
+        {
+            if (adjusted.TryGetValue(hold.VariantId, out var variant))
+            {
+                // Saturating: a digital product's stock is unlimited (int.MaxValue) and must not wrap round to "sold out".
+                adjusted[hold.VariantId] = variant with { Available = (int)Math.Min((long)variant.Available + hold.Quantity, int.MaxValue) };
+            }
+        }
+
+        return adjusted;
     }
 
     /// <summary>Asks Promotions about a code; with the module switched off no code applies (and the shopper is told so).</summary>

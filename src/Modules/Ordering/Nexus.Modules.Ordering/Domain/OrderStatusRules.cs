@@ -9,9 +9,12 @@ internal static class OrderStatusRules
     private static readonly Dictionary<OrderStatus, OrderStatus[]> Allowed = new()
     {
         [OrderStatus.Pending] = [OrderStatus.Paid, OrderStatus.Cancelled],
+        // Partially refunded is where an order ends when part of its money went back and nothing is left to fulfil:
+        // from Paid only for an order with nothing to ship (digital); an order with goods still to ship or in transit
+        // keeps its status through a partial refund (Order.RefundSucceeded), so it can still ship and be delivered.
         [OrderStatus.Paid] = [OrderStatus.Processing, OrderStatus.Cancelled, OrderStatus.Refunded, OrderStatus.PartiallyRefunded],
-        [OrderStatus.Processing] = [OrderStatus.Shipped, OrderStatus.Cancelled, OrderStatus.Refunded, OrderStatus.PartiallyRefunded],
-        [OrderStatus.Shipped] = [OrderStatus.Delivered, OrderStatus.Refunded, OrderStatus.PartiallyRefunded],
+        [OrderStatus.Processing] = [OrderStatus.Shipped, OrderStatus.Cancelled, OrderStatus.Refunded],
+        [OrderStatus.Shipped] = [OrderStatus.Delivered, OrderStatus.Refunded],
         [OrderStatus.Delivered] = [OrderStatus.Refunded, OrderStatus.PartiallyRefunded],
         // A second partial refund keeps the status (a new timeline entry); refunding the rest ends it.
         [OrderStatus.PartiallyRefunded] = [OrderStatus.PartiallyRefunded, OrderStatus.Refunded],

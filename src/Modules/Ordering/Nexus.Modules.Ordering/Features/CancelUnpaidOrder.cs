@@ -25,6 +25,7 @@ internal sealed class CancelUnpaidOrderHandler(OrderingDbContext db, TimeProvide
             return false;
         }
 
+        events.Publish(new OrderStatusChanged(order.Id, order.Number, order.CustomerId, nameof(Domain.OrderStatus.Pending), nameof(Domain.OrderStatus.Cancelled), null, clock.GetUtcNow()));
         events.Publish(new OrderCancelled(order.Id, order.Number, order.CustomerId, request.Reason));
         return true;
     }

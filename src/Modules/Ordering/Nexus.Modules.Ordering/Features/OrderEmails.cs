@@ -21,10 +21,53 @@ internal sealed class OrderEmails(IMediator mediator, PublicUrl publicUrl, Order
             new SendEmail(placed.Email, EmailTemplates.OrderPlaced, Values(placed.OrderNumber, placed.CustomerId, placed.TotalMinor, placed.Currency, placed.Lines.Select(l => (l.ProductName, l.Quantity, l.UnitPriceMinor)))),
             cancellationToken);
 
+    public Task SendPlacedAsync(Order order, CancellationToken cancellationToken) =>
+        mediator.Send(
+            new SendEmail(order.Email, EmailTemplates.OrderPlaced, Values(order.Number, order.CustomerId, order.TotalMinor, order.Currency, order.Lines.Select(l => (l.ProductName, l.Quantity, l.UnitPriceMinor)))),
+            cancellationToken);
+
     public Task SendPaidAsync(Order order, CancellationToken cancellationToken) =>
         mediator.Send(
             new SendEmail(order.Email, EmailTemplates.OrderPaid, Values(order.Number, order.CustomerId, order.TotalMinor, order.Currency, order.Lines.Select(l => (l.ProductName, l.Quantity, l.UnitPriceMinor)))),
             cancellationToken);
+
+    public Task SendShippedAsync(Order order, Shipment shipment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(shipment);
+        var values = Values(order.Number, order.CustomerId, order.TotalMinor, order.Currency, []);
+        var units = shipment.Lines.Sum(l => l.Quantity);
+        values["Shipped"] = order.FullyShipped && order.Shipments.Count == 1 ? "Everything" : $"{units.ToString(CultureInfo.InvariantCulture)} item{(units == 1 ? "" : "s")}";
+        values["Carrier"] = Carriers.NameOf(shipment.Carrier);
+        values["TrackingNumber"] = shipment.TrackingNumber;
+        values["TrackingLink"] = shipment.TrackingUrl ?? values["Link"];
+        return mediator.Send(new SendEmail(order.Email, EmailTemplates.OrderShipped, values), cancellationToken);
+    }
+
+    public Task SendDeliveredAsync(Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return mediator.Send(new SendEmail(order.Email, EmailTemplates.OrderDelivered, Values(order.Number, order.CustomerId, order.TotalMinor, order.Currency, [])), cancellationToken);
+    }
+
+    public Task SendCancelledAsync(Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var values = Values(order.Number, order.CustomerId, order.TotalMinor, order.Currency, []);
+        values["Reason"] = string.IsNullOrEmpty(order.CancelReason) ? "cancelled" : order.CancelReason;
+        values["Refund"] = order.PaidMinor > 0 ? $"What you paid ({Money.Format(order.PaidMinor, order.Currency)}) is being refunded to your card." : string.Empty;
+        return mediator.Send(new SendEmail(order.Email, EmailTemplates.OrderCancelled, values), cancellationToken);
+    }
+
+    public Task SendRefundedAsync(Order order, OrderRefund refund, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(refund);
+        var values = Values(order.Number, order.CustomerId, order.TotalMinor, order.Currency, []);
+        values["Amount"] = Money.Format(refund.AmountMinor, order.Currency);
+        values["Reason"] = refund.Reason;
+        return mediator.Send(new SendEmail(order.Email, EmailTemplates.OrderRefunded, values), cancellationToken);
+    }
 
     private Dictionary<string, string> Values(string number, string? customerId, long totalMinor, string currency, IEnumerable<(string Name, int Quantity, long UnitPriceMinor)> lines) => new()
     {

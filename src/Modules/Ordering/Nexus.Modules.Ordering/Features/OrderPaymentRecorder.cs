@@ -1,6 +1,5 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Nexus.Modules.Catalog.Contracts.Inventory;
 using Nexus.Modules.Ordering.Contracts.Events;
 using Nexus.Modules.Ordering.Data;
 using Nexus.Modules.Ordering.Domain;
@@ -16,7 +15,7 @@ namespace Nexus.Modules.Ordering.Features;
 /// <see cref="Order.PaidPaymentId"/> and its version (a concurrency token) make the second telling a no-op, also when
 /// two arrive at the same moment (the loser's commit fails and is retried, then finds the order paid).
 /// </summary>
-internal sealed class OrderPaymentRecorder(OrderingDbContext db, IMediator mediator, IIntegrationEventPublisher events, TimeProvider clock, OrderEmails emails)
+internal sealed class OrderPaymentRecorder(OrderingDbContext db, IMediator mediator, IIntegrationEventPublisher events, TimeProvider clock)
 {
     public async Task<PaymentApplication?> SucceededAsync(Guid paymentId, string orderNumber, CancellationToken cancellationToken)
     {
@@ -30,14 +29,17 @@ internal sealed class OrderPaymentRecorder(OrderingDbContext db, IMediator media
         switch (outcome)
         {
             case PaymentApplication.Applied:
-                // The reservation becomes a sale (idempotent; Catalog's own commit).
-                await mediator.Send(new CommitStock(order.Number), cancellationToken);
+                // Published in the commit that marks it paid, so only by the telling that wins: its handlers commit the
+                // stock, send the "payment received" e-mail (once per order, PaidOrderFollowUpHandler) and let the cart
+                // drop the ordered lines (decision 0023). Doing those here, before the commit, let a telling that then
+                // lost the race (to its twin, or to the unpaid-order job) send a second e-mail or sell cancelled stock.
+                events.Publish(new OrderPaymentReceived(order.Id, order.Number, order.CartId));
+                events.Publish(new OrderStatusChanged(order.Id, order.Number, order.CustomerId, nameof(OrderStatus.Pending), nameof(OrderStatus.Paid), null, clock.GetUtcNow()));
                 if (order.CustomerId is not null)
                 {
                     events.Publish(PaidEvent(order, order.CustomerId));
                 }
 
-                await emails.SendPaidAsync(order, cancellationToken);
                 break;
             case PaymentApplication.OrderCancelled:
             case PaymentApplication.PaidByAnotherPayment:

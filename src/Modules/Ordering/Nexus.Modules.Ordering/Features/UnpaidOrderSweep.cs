@@ -46,21 +46,28 @@ internal sealed class UnpaidOrderSweep(OrderingDbContext db, IMediator mediator,
         var unreleased = await db.Orders.AsNoTracking()
             .Where(o => o.Status == OrderStatus.Cancelled && o.ReleasedAt == null)
             .OrderBy(o => o.CancelledAt)
-            .Select(o => new { o.Id, o.Number })
+            .Select(o => new { o.Id, o.Number, Paid = o.PaidAt != null })
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
         foreach (var order in unreleased)
         {
-            await ReleaseAsync(order.Id, order.Number, "order cancelled", cancellationToken);
+            await ReleaseAsync(order.Id, order.Number, "order cancelled", order.Paid, cancellationToken);
         }
 
         return (cancelled, unreleased.Count);
     }
 
-    /// <summary>Gives a cancelled order's stock and coupon use back (each idempotent), then records that it did.</summary>
-    public async Task ReleaseAsync(Guid orderId, string number, string reason, CancellationToken cancellationToken)
+    /// <summary>Gives a cancelled unpaid order's stock and coupon use back, then records that it did.</summary>
+    public Task ReleaseAsync(Guid orderId, string number, string reason, CancellationToken cancellationToken) =>
+        ReleaseAsync(orderId, number, reason, includeSold: false, cancellationToken);
+
+    /// <summary>
+    /// Gives a cancelled order's stock and coupon use back (each idempotent), then records that it did. A cancelled
+    /// paid order's units were sold already: <paramref name="includeSold"/> puts them back on sale too.
+    /// </summary>
+    public async Task ReleaseAsync(Guid orderId, string number, string reason, bool includeSold, CancellationToken cancellationToken)
     {
-        await mediator.Send(new ReleaseStock(number, reason), cancellationToken);
+        await mediator.Send(new ReleaseStock(number, reason, includeSold), cancellationToken);
         await mediator.Send(new ReleaseCouponRedemption(number), cancellationToken);
         await mediator.Send(new MarkOrderReleased(orderId), cancellationToken);
     }

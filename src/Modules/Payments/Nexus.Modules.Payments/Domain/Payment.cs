@@ -163,9 +163,9 @@ internal sealed class Payment
     public string CreateKey => $"{Id:N}-create";
 
     /// <summary>Starts a refund the provider is about to be asked for; its id is the request's idempotency key.</summary>
-    public Refund StartRefund(long amount, string? reason, DateTime now)
+    public Refund StartRefund(long amount, string? reason, DateTime now, Guid? id = null)
     {
-        var refund = Refund.Start(Id, amount, reason, now);
+        var refund = Refund.Start(Id, amount, reason, now, id);
         refunds.Add(refund);
         Touch(now);
         return refund;

@@ -76,7 +76,8 @@ internal sealed partial class WebhookDispatcher : BackgroundService
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NexusPayDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Intents.Where(i => i.SettleAt != null && i.SettleAt <= now).Take(50).ToListAsync(cancellationToken);
+        // Oldest due first, so a backlog settles in the order the cards were used.
+        var due = await db.Intents.Where(i => i.SettleAt != null && i.SettleAt <= now).OrderBy(i => i.SettleAt).Take(50).ToListAsync(cancellationToken);
         foreach (var intent in due)
         {
             EventRecorder.Record(db, intent.Settle(now), intent, null, now);

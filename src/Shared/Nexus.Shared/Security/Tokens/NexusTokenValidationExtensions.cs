@@ -23,8 +23,8 @@ public static class NexusTokenValidationExtensions
         // Checked at start-up (exit 2 with the reason), not at the first token: see JwksTransport.
         services.AddOptions<JwtBearerOptions>(scheme)
             .Validate<IHostEnvironment>(
-                (_, environment) => JwksTransport.IsAllowed(jwksUrl, environment.IsDevelopment()),
-                $"the public keys at {jwksUrl} must be fetched over HTTPS outside Development (plain HTTP only from a loopback address); give the shop's address (e.g. SubApps:<name>:HostUrl) as https")
+                (_, environment) => JwksTransport.IsAllowed(jwksUrl, environment.EnvironmentName),
+                $"the public keys at {jwksUrl} must be fetched over HTTPS (plain HTTP only in Development); give the shop's address (e.g. SubApps:<name>:HostUrl) as https")
             .ValidateOnStart();
         services.AddHttpClient(JwksClientName(scheme));
         return services.AddNexusTokenValidation(audience, issuer, scheme, provider =>

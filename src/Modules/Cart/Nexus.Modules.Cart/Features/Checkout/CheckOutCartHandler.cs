@@ -3,34 +3,40 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Modules.Cart.Contracts;
 using Nexus.Modules.Cart.Data;
-using Nexus.Modules.Cart.Features.ChangeCart;
+using Nexus.Modules.Cart.Domain;
 
 namespace Nexus.Modules.Cart.Features.Checkout;
 
-/// <summary>Empties the cart an order was placed from (lines and coupon); a second call finds it empty and answers false.</summary>
+/// <summary>
+/// Records that an order was placed from the cart, with the quantities it took (docs/decisions/0023); the cart keeps
+/// its lines until the order is paid. A second call for the same order finds the record and answers false.
+/// </summary>
 internal sealed class CheckOutCartHandler : IRequestHandler<CheckOutCart, bool>
 {
     private readonly CartDbContext db;
-    private readonly CartStore store;
     private readonly TimeProvider clock;
 
-    public CheckOutCartHandler(CartDbContext db, CartStore store, TimeProvider clock)
+    public CheckOutCartHandler(CartDbContext db, TimeProvider clock)
     {
         this.db = db;
-        this.store = store;
         this.clock = clock;
     }
 
     public async Task<bool> Handle(CheckOutCart request, CancellationToken cancellationToken)
     {
-        var cart = await db.Carts.Include(c => c.Lines).SingleOrDefaultAsync(c => c.Id == request.CartId, cancellationToken);
-        if (cart is null || (cart.Lines.Count == 0 && cart.CouponCode is null))
+        if (await db.Checkouts.AnyAsync(c => c.OrderId == request.OrderId, cancellationToken)
+            || !await db.Carts.AnyAsync(c => c.Id == request.CartId, cancellationToken))
         {
             return false;
         }
 
-        cart.Empty(clock.GetUtcNow().UtcDateTime);
-        await store.PublishUpdatedAsync(cart, "checked-out", cancellationToken);
+        db.Checkouts.Add(new CartCheckout(
+            request.OrderId,
+            request.CartId,
+            request.OrderNumber,
+            request.CouponCode,
+            request.Lines.Select(l => (l.VariantId, l.Quantity)),
+            clock.GetUtcNow().UtcDateTime));
         return true;
     }
 }
@@ -41,5 +47,9 @@ internal sealed class CheckOutCartValidator : AbstractValidator<CheckOutCart>
     {
         RuleFor(r => r.CartId).NotEmpty();
         RuleFor(r => r.OrderId).NotEmpty();
+        RuleFor(r => r.OrderNumber).NotEmpty().MaximumLength(CartCheckout.OrderNumberMaxLength);
+        RuleFor(r => r.CouponCode).MaximumLength(ShoppingCart.CouponCodeMaxLength);
+        RuleFor(r => r.Lines).NotEmpty();
+        RuleForEach(r => r.Lines).Must(l => l.VariantId != Guid.Empty && l.Quantity > 0).WithMessage("Every checked-out line names a variant and a positive quantity.");
     }
 }

@@ -51,6 +51,12 @@ internal sealed class MergeGuestCartHandler : IRequestHandler<MergeGuestCart, bo
 
         var variants = await pricer.VariantsAsync(guest.Lines.Select(l => l.VariantId), cancellationToken);
         mine.MergeFrom(guest, variantId => Math.Min(options.MaxQuantityPerLine, variants.TryGetValue(variantId, out var v) && v.IsPurchasable ? v.Available : 0), now);
+        // An unpaid order placed from the guest cart follows its lines: paying it removes them from the customer's cart.
+        foreach (var checkout in await db.Checkouts.Where(c => c.CartId == guest.Id && c.SettledAt == null).ToListAsync(cancellationToken))
+        {
+            checkout.MoveTo(mine.Id);
+        }
+
         // Removing the guest cart checks its token too: a second merge of the same guest cart finds it gone and fails.
         db.Carts.Remove(guest);
         await store.PublishUpdatedAsync(mine, "merged", cancellationToken);

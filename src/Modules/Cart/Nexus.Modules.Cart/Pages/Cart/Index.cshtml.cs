@@ -41,6 +41,9 @@ internal sealed class IndexModel : PageModel
 
     public IReadOnlyList<string> Notices { get; private set; } = [];
 
+    /// <summary>Orders placed from this cart and not yet paid: the page links to their payment (docs/decisions/0023).</summary>
+    public IReadOnlyList<string> UnpaidOrders { get; private set; } = [];
+
     [TempData(Key = "CartMessage")]
     public string? Message { get; set; }
 
@@ -57,6 +60,7 @@ internal sealed class IndexModel : PageModel
 
         var cart = owner is null ? null : await store.FindAsync(owner, cancellationToken, tracking: false);
         Cart = await pricer.PriceAsync(cart, ShippingMethods.Standard, owner is null ? null : CartStore.CustomerKey(owner), cancellationToken);
+        UnpaidOrders = await pricer.UnpaidOrdersAsync(cart?.Id, cancellationToken);
     }
 
     public Task<IActionResult> OnPostUpdateAsync(Guid lineId, string? quantity, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Nexus.Modules.Customers.Contracts;
 using FluentValidation;
 
 namespace Nexus.Modules.Customers.Features.Addresses;
@@ -27,5 +28,8 @@ internal static class AddressRules
     public static IRuleBuilderOptions<T, string?> Region<T>(this IRuleBuilder<T, string?> rule) => rule.MaximumLength(100);
 
     public static IRuleBuilderOptions<T, string?> CountryCode<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(c => ContactRules.IsCountryCode(c ?? string.Empty)).WithMessage("Choose a country.");
+        rule.Must(c => ContactRules.IsCountryCode(c ?? string.Empty)).WithMessage("Choose a country.")
+            // A well-formed code the shop does not ship to gets its own message (a malformed one has the first).
+            .Must(c => !ContactRules.IsCountryCode(c ?? string.Empty) || ShippingCountries.IsShippedTo(c))
+            .WithMessage("We do not ship to that country yet; choose one from the list.");
 }

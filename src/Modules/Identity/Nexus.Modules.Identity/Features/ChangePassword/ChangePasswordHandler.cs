@@ -6,6 +6,9 @@ namespace Nexus.Modules.Identity.Features.ChangePassword;
 
 internal sealed class ChangePasswordHandler : IRequestHandler<ChangePassword, IdentityResult>
 {
+    /// <summary>The error code of a refusal because the account is locked out.</summary>
+    public const string LockedOutCode = "LockedOut";
+
     private readonly UserManager<ShopUser> users;
     private readonly IdentityStoreSaves saves;
 
@@ -20,6 +23,16 @@ internal sealed class ChangePasswordHandler : IRequestHandler<ChangePassword, Id
         ArgumentNullException.ThrowIfNull(request);
         using var deferred = saves.Defer();
         var user = await users.FindByIdAsync(request.UserId) ?? throw new InvalidOperationException($"No user {request.UserId}.");
+        // The current password is checked by the shared reconfirmation first, so a wrong one counts towards the lockout
+        // (and is committed: no Discard on that path); ChangePasswordAsync checks it again, which then always passes.
+        switch (await PasswordReconfirmations.CheckAsync(users, user, request.Current))
+        {
+            case PasswordReconfirmation.WrongPassword:
+                return IdentityResult.Failed(users.ErrorDescriber.PasswordMismatch());
+            case PasswordReconfirmation.LockedOut:
+                return IdentityResult.Failed(new IdentityError { Code = LockedOutCode, Description = PasswordReconfirmations.LockedOutMessage });
+        }
+
         var result = await users.ChangePasswordAsync(user, request.Current, request.New);
         if (!result.Succeeded)
         {

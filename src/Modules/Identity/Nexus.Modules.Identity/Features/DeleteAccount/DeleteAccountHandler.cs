@@ -34,9 +34,12 @@ internal sealed class DeleteAccountHandler : IRequestHandler<DeleteAccount, Dele
             return DeleteAccountOutcome.NoSuchUser;
         }
 
-        if (!await users.CheckPasswordAsync(user, request.Password))
+        switch (await PasswordReconfirmations.CheckAsync(users, user, request.Password))
         {
-            return DeleteAccountOutcome.WrongPassword;
+            case PasswordReconfirmation.WrongPassword:
+                return DeleteAccountOutcome.WrongPassword;
+            case PasswordReconfirmation.LockedOut:
+                return DeleteAccountOutcome.LockedOut;
         }
 
         if (await LastAdministrator.IsAsync(users, user))

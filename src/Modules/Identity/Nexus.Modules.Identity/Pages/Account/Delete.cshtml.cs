@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Identity.Features;
 using Nexus.Modules.Identity.Features.DeleteAccount;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.SubApps.Live;
@@ -72,6 +73,9 @@ internal sealed class DeleteModel : PageModel
                 return Challenge();
             case DeleteAccountOutcome.WrongPassword:
                 ModelState.AddModelError(nameof(Password), "That is not your password.");
+                return Page();
+            case DeleteAccountOutcome.LockedOut:
+                ModelState.AddModelError(nameof(Password), PasswordReconfirmations.LockedOutMessage);
                 return Page();
             case DeleteAccountOutcome.LastAdministrator:
                 ModelState.AddModelError(string.Empty, "You are the shop's only administrator: give the Admin role to someone else before you delete your account.");

@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nexus.Modules.Identity.Accounts;
 using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Identity.Features;
 using Nexus.Modules.Identity.Features.ChangePassword;
 using Nexus.Modules.Identity.Features.EndSessions;
+using Nexus.Modules.Identity.Features.ReconfirmPassword;
 using Nexus.Modules.Notifications.Contracts;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.SubApps.Live;
@@ -81,7 +83,8 @@ internal sealed class SecurityModel : PageModel
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Password.Current" : "Password.New", error.Code == "PasswordMismatch" ? "That is not your current password." : error.Description);
+                var onCurrent = error.Code is nameof(IdentityErrorDescriber.PasswordMismatch) or ChangePasswordHandler.LockedOutCode;
+                ModelState.AddModelError(onCurrent ? "Password.Current" : "Password.New", error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "That is not your current password." : error.Description);
             }
 
             return Page();
@@ -121,10 +124,13 @@ internal sealed class SecurityModel : PageModel
         }
 
         // Whoever holds only a session (a copied cookie, an unlocked computer) must not move the account to their own
-        // address. A check, not a change (as at sign-in, CheckPasswordAsync writes only to upgrade an old-format hash).
-        if (string.IsNullOrEmpty(EmailChangePassword) || !await users.CheckPasswordAsync(user, EmailChangePassword))
+        // address, nor guess the password here without limit: a wrong one counts towards the lockout.
+        var reconfirmation = await mediator.Send(new ReconfirmPassword(user.Id, EmailChangePassword ?? string.Empty), cancellationToken);
+        if (reconfirmation is not PasswordReconfirmation.Confirmed)
         {
-            ModelState.AddModelError(nameof(EmailChangePassword), "That is not your current password.");
+            ModelState.AddModelError(
+                nameof(EmailChangePassword),
+                reconfirmation is PasswordReconfirmation.LockedOut ? PasswordReconfirmations.LockedOutMessage : "That is not your current password.");
             return Page();
         }
 

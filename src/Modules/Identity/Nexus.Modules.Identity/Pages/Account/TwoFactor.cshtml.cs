@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Nexus.Modules.Identity.Data;
+using Nexus.Modules.Identity.Features;
 using Nexus.Modules.Identity.Features.CreateAuthenticatorKey;
 using Nexus.Modules.Identity.Features.DisableTwoFactor;
 using Nexus.Modules.Identity.Features.EnableTwoFactor;
@@ -91,9 +92,14 @@ internal sealed class TwoFactorModel : PageModel
             return Challenge();
         }
 
-        if (!await mediator.Send(new DisableTwoFactor(user.Id, CurrentPassword ?? string.Empty), cancellationToken))
+        var reconfirmation = await mediator.Send(new DisableTwoFactor(user.Id, CurrentPassword ?? string.Empty), cancellationToken);
+        if (reconfirmation is not PasswordReconfirmation.Confirmed)
         {
-            ModelState.AddModelError(nameof(CurrentPassword), "That is not your current password. Two-factor sign-in is still on.");
+            ModelState.AddModelError(
+                nameof(CurrentPassword),
+                reconfirmation is PasswordReconfirmation.LockedOut
+                    ? PasswordReconfirmations.LockedOutMessage
+                    : "That is not your current password. Two-factor sign-in is still on.");
             await LoadAsync(user);
             return Page();
         }

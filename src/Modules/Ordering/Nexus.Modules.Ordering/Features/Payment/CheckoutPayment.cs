@@ -15,6 +15,9 @@ internal sealed class CheckoutPayment(IMediator mediator, Data.OrderingDbContext
 {
     public const string ReturnPath = "/checkout/payment/return";
 
+    /// <summary>How often a captured payment is told to an order that keeps changing underneath (see <see cref="RecordCaptureAsync"/>).</summary>
+    private const int RecordAttempts = 3;
+
     public async Task<PaymentStep> PayAsync(OrderView order, string cardNumber, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -62,24 +65,44 @@ internal sealed class CheckoutPayment(IMediator mediator, Data.OrderingDbContext
         return payment is null ? PaymentStep.NeedsCard(null) : await SettleAsync(payment, cancellationToken);
     }
 
+    /// <summary>
+    /// The provider says the payment was captured: the order is told so. The order's version makes racing tellings
+    /// exclusive, and a lost race says nothing about the outcome: the webhook may have marked it paid at the same moment,
+    /// or the unpaid-order job cancelled it. So the capture is told again on a fresh read and the order's real state
+    /// decides — paid: the confirmation; cancelled: the payment is refunded in full (<see cref="OrderPaymentRecorder"/>)
+    /// and the shopper is told on the order's page (docs/decisions/0022).
+    /// </summary>
+    public async Task<PaymentStep> RecordCaptureAsync(PaymentDetails payment, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var outcome = await mediator.Send(new RecordPaymentSucceeded(payment.PaymentId, payment.OrderReference), cancellationToken);
+                return outcome is PaymentApplication.OrderCancelled
+                    ? PaymentStep.Closed(OrderStatus.Cancelled)
+                    : PaymentStep.Paid();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                if (attempt >= RecordAttempts)
+                {
+                    // Still changing under us: show where it stands; Payments' PaymentSucceeded (the inbox retries it)
+                    // applies the capture — or its refund — once the order settles.
+                    var status = await db.Orders.AsNoTracking().Where(o => o.Number == payment.OrderReference).Select(o => (OrderStatus?)o.Status).FirstOrDefaultAsync(cancellationToken);
+                    return status is null or OrderStatus.Pending ? PaymentStep.Processing() : PaymentStep.Closed(status.Value);
+                }
+            }
+        }
+    }
+
     private async Task<PaymentStep> SettleAsync(PaymentDetails payment, CancellationToken cancellationToken)
     {
         switch (payment.Status)
         {
             case PaymentStatus.Succeeded or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded:
-                try
-                {
-                    var outcome = await mediator.Send(new RecordPaymentSucceeded(payment.PaymentId, payment.OrderReference), cancellationToken);
-                    return outcome is PaymentApplication.OrderCancelled
-                        ? PaymentStep.Closed(OrderStatus.Cancelled)
-                        : PaymentStep.Paid();
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    // The webhook marked it paid at the same moment (docs/decisions/0022): it is paid.
-                    db.ChangeTracker.Clear();
-                    return PaymentStep.Paid();
-                }
+                return await RecordCaptureAsync(payment, cancellationToken);
 
             case PaymentStatus.Failed:
                 return PaymentStep.NeedsCard(payment.FailureMessage ?? "Your card was declined. Please try another card.");

@@ -19,7 +19,7 @@ namespace Nexus.Modules.Ordering.Features.PlaceOrder;
 /// <item>the order is written, pending, with the cart's lines and totals (<see cref="CreateOrder"/>; idempotency key unique);</item>
 /// <item>Catalog reserves the stock (<see cref="ReserveStock"/>, per order number: all lines or none);</item>
 /// <item>Promotions redeems the coupon (<see cref="RedeemCoupon"/>, per order number);</item>
-/// <item>the cart is emptied (<see cref="CheckOutCart"/>);</item>
+/// <item>the cart records the checkout (<see cref="CheckOutCart"/>; it keeps its lines until the order is paid);</item>
 /// <item>the order is marked placed and <c>OrderPlaced</c> published (<see cref="CompletePlacement"/>).</item>
 /// </list>
 /// Every step is idempotent for the order, so a retried or doubled request (same key) runs the same steps again and
@@ -41,6 +41,12 @@ internal sealed partial class CheckoutPlacement(IMediator mediator, UnpaidOrderS
         }
 
         var cart = await mediator.Send(new GetCartForCheckout(request.Owner, request.ShippingMethod), cancellationToken);
+        if (cart is not null && await ReplaceUnpaidOrdersAsync(cart.CartId, request.IdempotencyKey, cancellationToken))
+        {
+            // Their stock and coupon use are back: the cart is priced again without them.
+            cart = await mediator.Send(new GetCartForCheckout(request.Owner, request.ShippingMethod), cancellationToken);
+        }
+
         if (cart is null || cart.Lines.Count == 0)
         {
             return PlacementResult.Refused(true, "Your cart is empty.");
@@ -146,11 +152,15 @@ internal sealed partial class CheckoutPlacement(IMediator mediator, UnpaidOrderS
         var cartId = await CartIdAsync(order, cancellationToken);
         try
         {
-            await mediator.Send(new CheckOutCart(cartId, order.Id), cancellationToken);
+            // The cart keeps its lines until the order is paid (a declined card leaves it intact); it records which
+            // quantities this order took, to remove exactly those when OrderPaymentReceived arrives (decision 0023).
+            await mediator.Send(
+                new CheckOutCart(cartId, order.Id, order.Number, order.CouponCode, [.. order.Lines.GroupBy(l => l.VariantId).Select(g => new CheckedOutLine(g.Key, g.Sum(l => l.Quantity)))]),
+                cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
-            // A twin request of this checkout (same key) emptied the cart at the same moment.
+            // A twin request of this checkout (same key) recorded it at the same moment (the order id is the key).
         }
 
         try
@@ -165,6 +175,47 @@ internal sealed partial class CheckoutPlacement(IMediator mediator, UnpaidOrderS
 
         LogPlaced(order.Number, order.TotalMinor, order.Currency);
         return PlacementResult.Success(order.Id, order.Number);
+    }
+
+    /// <summary>
+    /// A shopper who left an unpaid order (a declined card, a challenge abandoned) and checks out again from the same
+    /// cart replaces it: the earlier order is cancelled and its stock and coupon use given back by the usual rules, so
+    /// nothing is held twice. An order paid or cancelled at this very moment is left as it is (the cancel loses on the
+    /// order's version, or finds it no longer pending). Answers whether anything was given back.
+    /// </summary>
+    private async Task<bool> ReplaceUnpaidOrdersAsync(Guid cartId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        const string Reason = "Replaced by a new checkout from the same cart";
+        var replaced = false;
+        foreach (var earlier in await mediator.Send(new GetUnpaidCheckouts(cartId), cancellationToken))
+        {
+            if (await db.Orders.AnyAsync(o => o.Id == earlier.OrderId && o.IdempotencyKey == idempotencyKey, cancellationToken))
+            {
+                // The twin of this very request (a double click) placed it a moment ago: it is this checkout's order.
+                continue;
+            }
+
+            bool cancelled;
+            try
+            {
+                cancelled = await mediator.Send(new CancelUnpaidOrder(earlier.OrderId, Reason), cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Paid (or changed) at this moment: the payment won, and its OrderPaymentReceived settles the cart.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            if (cancelled)
+            {
+                await release.ReleaseAsync(earlier.OrderId, earlier.OrderNumber, Reason, cancellationToken);
+                LogReplaced(earlier.OrderNumber);
+                replaced = true;
+            }
+        }
+
+        return replaced;
     }
 
     private async Task<Guid> CartIdAsync(OrderView order, CancellationToken cancellationToken) =>
@@ -184,6 +235,9 @@ internal sealed partial class CheckoutPlacement(IMediator mediator, UnpaidOrderS
 
         await release.ReleaseAsync(order.Id, order.Number, reason, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unpaid order {Number} cancelled: its cart is being checked out again")]
+    private partial void LogReplaced(string number);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {Number} placed ({Total} minor units {Currency})")]
     private partial void LogPlaced(string number, long total, string currency);

@@ -39,6 +39,9 @@ internal sealed class IndexModel(IMediator mediator, CheckoutPlacement placement
 
     public bool ProblemsNeedCart { get; private set; }
 
+    /// <summary>Orders placed from this cart and still unpaid: linked, and cancelled when this checkout places a new one (decision 0023).</summary>
+    public IReadOnlyList<string> UnpaidOrders { get; private set; } = [];
+
     public bool IsGuest => CustomerId is null;
 
     /// <summary>Test mode: the in-host NexusPay stub is the provider, so its test cards are shown.</summary>
@@ -65,6 +68,7 @@ internal sealed class IndexModel(IMediator mediator, CheckoutPlacement placement
             return Redirect("/cart");
         }
 
+        UnpaidOrders = [.. (await mediator.Send(new GetUnpaidCheckouts(Cart.CartId), cancellationToken)).Select(c => c.OrderNumber)];
         Input.CheckoutKey = Guid.NewGuid().ToString("N");
         Input.Email = User.FindFirstValue(ClaimTypes.Email);
         await LoadAddressBookAsync(cancellationToken);

@@ -30,6 +30,14 @@ internal sealed class RefundPaymentHandler : IRequestHandler<Contracts.RefundPay
             return new RefundResult(RefundOutcome.UnknownPayment, null, 0, null, "There is no such payment.");
         }
 
+        if (request.RefundId is { } askedBefore && payment.Refunds.FirstOrDefault(r => r.Id == askedBefore) is { } earlier)
+        {
+            // The same refund asked again (a retry after a crash): its state, never a second refund.
+            return new RefundResult(
+                earlier.Status switch { RefundStatus.Succeeded => RefundOutcome.Succeeded, RefundStatus.Pending => RefundOutcome.Pending, _ => RefundOutcome.NotRefundable },
+                earlier.Id, earlier.Amount, payment.ToDetails(), null);
+        }
+
         if (payment.ProviderIntentId is not { } intentId || payment.Refundable <= 0)
         {
             return new RefundResult(RefundOutcome.NotRefundable, null, 0, payment.ToDetails(),
@@ -43,7 +51,7 @@ internal sealed class RefundPaymentHandler : IRequestHandler<Contracts.RefundPay
                 string.Create(CultureInfo.InvariantCulture, $"A refund of {amount} is more than the {payment.Refundable} left to refund."));
         }
 
-        var refund = payment.StartRefund(amount, request.Reason, settlement.Now);
+        var refund = payment.StartRefund(amount, request.Reason, settlement.Now, request.RefundId);
         try
         {
             var answer = await provider.RefundAsync(intentId, amount, refund.Id.ToString(), refund.IdempotencyKey, cancellationToken);

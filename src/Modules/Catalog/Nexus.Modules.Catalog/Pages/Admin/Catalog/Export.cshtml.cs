@@ -4,9 +4,9 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Nexus.Modules.Catalog.Csv;
 using Nexus.Modules.Catalog.Features.ExportProducts;
 using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.Csv;
 
 namespace Nexus.Modules.Catalog.Pages.Admin.Catalog;
 

@@ -6,14 +6,6 @@ namespace Nexus.Modules.Customers.Pages.Account.Addresses;
 /// <summary>The address form's fields, as posted.</summary>
 internal sealed class AddressForm
 {
-    /// <summary>Countries the shop ships to (a short list for now; ISO 3166-1 alpha-2).</summary>
-    public static readonly IReadOnlyList<(string Code, string Name)> Countries =
-    [
-        ("GB", "United Kingdom"), ("IE", "Ireland"), ("DE", "Germany"), ("FR", "France"), ("NL", "Netherlands"), ("BE", "Belgium"),
-        ("ES", "Spain"), ("IT", "Italy"), ("AT", "Austria"), ("CH", "Switzerland"), ("SE", "Sweden"), ("DK", "Denmark"),
-        ("PL", "Poland"), ("US", "United States"), ("CA", "Canada"), ("AU", "Australia"),
-    ];
-
     public string? FullName { get; set; }
 
     public string? Line1 { get; set; }

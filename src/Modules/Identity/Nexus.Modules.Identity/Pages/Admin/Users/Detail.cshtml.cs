@@ -13,6 +13,7 @@ using Nexus.Modules.Identity.Features.UnlockAccount;
 using Nexus.Modules.Notifications.Contracts;
 using Nexus.Shared.Abstractions.Application;
 using Nexus.Shared.Abstractions.Security;
+using Nexus.Shared.SubApps.Live;
 
 namespace Nexus.Modules.Identity.Pages.Admin.Users;
 
@@ -28,13 +29,15 @@ internal sealed class DetailModel : PageModel
     private readonly IAuthorizationService authorization;
     private readonly IMediator mediator;
     private readonly TimeProvider time;
+    private readonly SubAppLiveNotifier live;
 
-    public DetailModel(UserManager<ShopUser> users, IAuthorizationService authorization, IMediator mediator, TimeProvider time)
+    public DetailModel(UserManager<ShopUser> users, IAuthorizationService authorization, IMediator mediator, TimeProvider time, SubAppLiveNotifier live)
     {
         this.users = users;
         this.authorization = authorization;
         this.mediator = mediator;
         this.time = time;
+        this.live = live;
     }
 
     public ShopUser Account { get; private set; } = null!;
@@ -51,10 +54,10 @@ internal sealed class DetailModel : PageModel
     public async Task<IActionResult> OnGetAsync(string id) => await LoadAsync(id) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostRolesAsync(string id, string[] roles, CancellationToken cancellationToken) =>
-        ChangeAsync(id, new ChangeRoles(id, roles.Where(IndexModel.Roles.Contains).ToHashSet(StringComparer.Ordinal), User), cancellationToken);
+        ChangeAsync(id, new ChangeRoles(id, roles.Where(IndexModel.Roles.Contains).ToHashSet(StringComparer.Ordinal), User), cancellationToken, endsSessions: true);
 
     public Task<IActionResult> OnPostLockAsync(string id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, new LockAccount(id, User), cancellationToken);
+        ChangeAsync(id, new LockAccount(id, User), cancellationToken, endsSessions: true);
 
     public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken) =>
         ChangeAsync(id, new UnlockAccount(id, User), cancellationToken);
@@ -62,10 +65,12 @@ internal sealed class DetailModel : PageModel
     public Task<IActionResult> OnPostForceResetAsync(string id, CancellationToken cancellationToken) =>
         ChangeAsync(id, new ForcePasswordReset(id, User), cancellationToken, async user =>
             // After the reset committed (see ForcePasswordResetHandler): the link's token comes from the saved stamp.
-            await PasswordResetEmail.SendAsync(users, mediator, Request, user, EmailTemplates.ForcedPasswordReset, cancellationToken));
+            await PasswordResetEmail.SendAsync(users, mediator, Request, user, EmailTemplates.ForcedPasswordReset, cancellationToken), endsSessions: true);
 
     /// <summary>The Admin check stays here (it decides the HTTP answer); the change itself is one command, one commit.</summary>
-    private async Task<IActionResult> ChangeAsync(string id, ICommand<StaffChangeResult?> command, CancellationToken cancellationToken, Func<ShopUser, Task>? afterChange = null)
+    /// <paramref name="endsSessions"/>: the change renews the security stamp; the user's open pages are told at once
+    /// (live channel and sub-app streams, after the response) and re-check their session instead of waiting for it.
+    private async Task<IActionResult> ChangeAsync(string id, ICommand<StaffChangeResult?> command, CancellationToken cancellationToken, Func<ShopUser, Task>? afterChange = null, bool endsSessions = false)
     {
         if (!(await authorization.AuthorizeAsync(User, NexusPolicies.Admin)).Succeeded)
         {
@@ -80,6 +85,11 @@ internal sealed class DetailModel : PageModel
         if (result.Changed && afterChange is not null && await users.FindByIdAsync(id) is { } user)
         {
             await afterChange(user);
+        }
+
+        if (result.Changed && endsSessions)
+        {
+            Response.OnCompleted(() => live.NotifySignedOutAsync(id, revoked: true));
         }
 
         Message = result.Message;
