@@ -1,4 +1,5 @@
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Nexus.Modules.Ordering.Data;
 using Nexus.Modules.Ordering.Domain;
@@ -10,8 +11,8 @@ namespace Nexus.EndToEndTests;
 /// <summary>
 /// The live channel (decision 0026) in Chromium: a shopper's second device sees the cart badge follow a change made on
 /// the first within a second — through WebSockets, and with WebSockets gone from the page through SignalR's fallback
-/// transports —, another tab of the same browser too; a customer's open order page shows the shipment an admin
-/// records, without a reload.
+/// transports —, another tab of the same browser too; a customer's open order page and notification bell show the
+/// shipment an admin records, without a reload.
 /// </summary>
 internal sealed class LiveJourneyTests : BrowserTest
 {
@@ -57,6 +58,10 @@ internal sealed class LiveJourneyTests : BrowserTest
 
         await Assertions.Expect(page.GetByTestId("order-shipment")).ToContainTextAsync("1Z-LIVE-42", new() { Timeout = 3000 });
         await Assertions.Expect(page.GetByTestId("order-status")).ToContainTextAsync("Shipped");
+        // The notification bell in the header follows: one unread, and the shipment in its list.
+        await Assertions.Expect(page.GetByTestId("bell-count")).ToHaveTextAsync("1", new() { Timeout = 3000 });
+        await page.GetByTestId("notification-bell").Locator("summary").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("bell-item")).ToContainTextAsync($"Order {number} has shipped");
         (await page.EvaluateAsync<bool>("() => window.__notReloaded === 1")).Should().BeTrue("the status changed in place");
     }
 
@@ -106,6 +111,32 @@ internal sealed class LiveJourneyTests : BrowserTest
         await Assertions.Expect(devicePage.GetByTestId("cart-badge")).ToHaveTextAsync("4", new() { Timeout = 3000 });
         await devicePage.Locator(".mini-cart > summary").ClickAsync();
         await Assertions.Expect(devicePage.GetByTestId("mini-cart-line")).ToContainTextAsync("4 × Mechanical Keyboard K2");
+    }
+
+    [Test]
+    public async Task An_admin_on_the_back_office_home_sees_a_product_reach_its_low_stock_level_live()
+    {
+        await using var context = await Context.Browser!.NewContextAsync(new() { ExtraHTTPHeaders = new Dictionary<string, string> { [TestAuthenticationHandler.Header] = $"live-admin;{NexusRoles.Admin}" } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(baseAddress, "/admin").ToString());
+        await Assertions.Expect(page.GetByTestId("live-feed-list").Locator("li")).ToHaveCountAsync(0);
+        await WaitLiveAsync(page);
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Nexus.Modules.Catalog.Data.CatalogDbContext>();
+            var mouse = await db.Products.Where(p => p.Slug == "ergonomic-mouse-m5").Select(p => new { p.Id, p.StockOnHand }).SingleAsync();
+            var variant = await db.Variants.Where(v => v.ProductId == mouse.Id).Select(v => v.Id).FirstAsync();
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            (await mediator.Send(new Nexus.Modules.Catalog.Features.AdjustStock.SetLowStockThreshold(mouse.Id, mouse.StockOnHand - 1))).Should().BeTrue();
+            (await mediator.Send(new Nexus.Modules.Catalog.Features.AdjustStock.AdjustStock(variant, -1, "E2E: low stock", "live-admin"))).Found.Should().BeTrue();
+        }
+
+        var item = page.GetByTestId("live-feed-item");
+        await Assertions.Expect(item).ToHaveCountAsync(1, new() { Timeout = 3000 });
+        await Assertions.Expect(item).ToContainTextAsync("Ergonomic Mouse M5");
+        await Assertions.Expect(item).ToContainTextAsync("is low on stock");
+        AssertNoConsoleErrors();
     }
 
     private static IEnumerable<Cookie> CopyOf(IReadOnlyList<BrowserContextCookiesResult> cookies) =>

@@ -111,8 +111,16 @@ internal sealed class LiveChannelTests
         var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("nexus.auth=", StringComparison.Ordinal)).Split(';')[0];
         await using var live = await LiveClient.ConnectAsync(host, o => o.Headers["Cookie"] = cookie);
         var push = host.Service<LivePush>();
-        await push.ToUserAsync(user.Id, new LiveMessage("test.before", 1, new { }));
-        await Eventually.TrueAsync(() => Task.FromResult(live.HeardType("test.before")), Soon, "signed in, it hears its user's group");
+        // SignalR completes the client's handshake before the hub's OnConnectedAsync has joined the groups (after a
+        // security-stamp read): push until heard, as a page would re-read on its next message.
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                await push.ToUserAsync(user.Id, new LiveMessage("test.before", 1, new { }));
+                return live.HeardType("test.before");
+            },
+            Soon,
+            "signed in, it hears its user's group");
 
         (await browser.PostFormAsync("/account/logout", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
 

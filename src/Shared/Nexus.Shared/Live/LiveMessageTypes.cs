@@ -18,6 +18,15 @@ public static class LiveMessageTypes
     /// </summary>
     public const string SessionEnded = "session.ended";
 
+    /// <summary>
+    /// A notification arrived in the user's notification centre (or a broadcast for everyone): <c>{ kind }</c>; pages
+    /// with a bell re-read it.
+    /// </summary>
+    public const string NotificationCreated = "notification.created";
+
+    /// <summary>The user read notifications in another tab or device: <c>{ }</c>; pages with a bell re-read it.</summary>
+    public const string NotificationsChanged = "notifications.changed";
+
     /// <summary>Back office: an order was placed: <c>{ orderId, number, totalMinor, currency }</c>.</summary>
     public const string StaffOrderPlaced = "staff.order-placed";
 

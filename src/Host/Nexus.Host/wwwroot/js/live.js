@@ -6,6 +6,8 @@
 //   order.status   the parts of an order page marked data-live-order="<number>" are re-read from the page itself;
 //   stock.changed  the parts marked data-live-product="<id>" are re-read (anonymous pages stay cached: the page's
 //                  markup never changes for the push, the script re-reads the same cached page and swaps parts);
+//   notification.created, notifications.changed
+//                  the header's notification bell (signed-in users) is re-read from /account/notifications/bell;
 //   session.ended  session.js asks whether this browser is still signed in.
 // Nothing here is needed: without JavaScript, or with the hub out of reach, every page is right on its next load.
 // Robustness: automatic reconnect with exponential backoff and jitter, for ever; after every reconnect the page
@@ -47,6 +49,19 @@
     const wasOpen = slot.querySelector('details')?.open;
     slot.replaceWith(fresh);
     if (wasOpen && fresh.querySelector('details')) fresh.querySelector('details').open = true;
+  };
+
+  const refreshBell = async () => {
+    const bell = document.getElementById('notification-bell');
+    if (!bell) return;
+    const fresh = (await fetchHtml('/account/notifications/bell')).getElementById('notification-bell');
+    const wasOpen = bell.querySelector('details')?.open;
+    if (!fresh) {
+      bell.remove(); // signed out meanwhile: session.js takes it from here
+      return;
+    }
+    bell.replaceWith(fresh);
+    if (wasOpen) fresh.querySelector('details').open = true;
   };
 
   // Re-reads this page and swaps the parts marked data-live-part (all of them, or those matching `selector`).
@@ -91,6 +106,7 @@
 
   const resync = () => {
     quietly(async () => { await refreshCartSlot(); rejoinIfCartAppeared(); });
+    quietly(refreshBell);
     quietly(() => refreshParts());
     emit('nexus:live-resync', {});
   };
@@ -104,6 +120,10 @@
         break;
       case 'order.status':
         if (payload.number) quietly(() => refreshParts(`[data-live-order="${CSS.escape(String(payload.number))}"]`));
+        break;
+      case 'notification.created':
+      case 'notifications.changed':
+        quietly(refreshBell);
         break;
       case 'stock.changed':
         if (payload.productId) quietly(() => refreshParts(`[data-live-product="${CSS.escape(String(payload.productId))}"]`));

@@ -34,7 +34,7 @@ internal sealed class ShipOrderHandler(OrderingDbContext db, TimeProvider clock,
             changes.StatusChanges(order, before, request.Actor.Id);
             changes.StaffAction(request.Actor, order, "order.ship", $"{carrier.Name} {shipment.TrackingNumber}; {shipment.Lines.Sum(l => l.Quantity)} unit(s)");
             var lines = shipment.Lines.Join(order.Lines, s => s.LineId, l => l.Id, (s, l) => new ShippedOrderLine(l.ProductId, l.VariantId, l.Sku, s.Quantity)).ToList();
-            events.Publish(new OrderShipped(order.Id, order.Number, order.CustomerId, shipment.Id, carrier.Code, shipment.TrackingNumber, shipment.TrackingUrl, order.FullyShipped, lines));
+            events.Publish(new OrderShipped(order.Id, order.Number, order.CustomerId, shipment.Id, carrier.Code, shipment.TrackingNumber, shipment.TrackingUrl, order.FullyShipped, lines, carrier.Name));
         }
 
         return result;
