@@ -88,6 +88,7 @@ async Task RoundAsync(ChildServer server, LoadClient client, int seq, Phase? mea
     client.StopExpecting();
     if (measured is not null)
     {
+        var first = double.MaxValue;
         var last = double.MinValue;
         foreach (var arrival in round.Arrivals)
         {
@@ -95,6 +96,7 @@ async Task RoundAsync(ChildServer server, LoadClient client, int seq, Phase? mea
             {
                 var ms = (arrival - pushed) * 1000.0 / Stopwatch.Frequency;
                 measured.Latencies.Add(ms);
+                first = Math.Min(first, ms);
                 last = Math.Max(last, ms);
             }
         }
@@ -102,6 +104,7 @@ async Task RoundAsync(ChildServer server, LoadClient client, int seq, Phase? mea
         measured.Lost += round.Expected - round.Received;
         if (round.Received > 0)
         {
+            measured.FirstArrivals.Add(first);
             measured.LastArrivals.Add(last);
         }
     }
@@ -113,7 +116,7 @@ void Report(Phase phase, string what)
 {
     Console.WriteLine(what);
     Console.WriteLine(Invariant($"{phase.Name}: {phase.Held} connections held ({phase.FailedToOpen} failed to open, opened in {phase.OpenSeconds:F0} s, {phase.Dropped} dropped during the run); warm-up {phase.WarmUpPushes} pushes"));
-    Console.WriteLine(Invariant($"{phase.Name}: {phase.Latencies.Count} arrivals of {pushCount} pushes: min {Percentile(phase.Latencies, 0):F1} p50 {Percentile(phase.Latencies, 0.5):F1} p90 {Percentile(phase.Latencies, 0.9):F1} p99 {Percentile(phase.Latencies, 0.99):F1} max {Percentile(phase.Latencies, 1):F1} ms; last connection reached p50 {Percentile(phase.LastArrivals, 0.5):F1} ms p99 {Percentile(phase.LastArrivals, 0.99):F1} ms; lost {phase.Lost}, stray {phase.Stray}"));
+    Console.WriteLine(Invariant($"{phase.Name}: {phase.Latencies.Count} arrivals of {pushCount} pushes: min {Percentile(phase.Latencies, 0):F1} p50 {Percentile(phase.Latencies, 0.5):F1} p90 {Percentile(phase.Latencies, 0.9):F1} p99 {Percentile(phase.Latencies, 0.99):F1} max {Percentile(phase.Latencies, 1):F1} ms; first connection reached p50 {Percentile(phase.FirstArrivals, 0.5):F1} ms p99 {Percentile(phase.FirstArrivals, 0.99):F1} ms, last p50 {Percentile(phase.LastArrivals, 0.5):F1} ms p99 {Percentile(phase.LastArrivals, 0.99):F1} ms; lost {phase.Lost}, stray {phase.Stray}"));
     Console.WriteLine(Invariant($"{phase.Name}: server working set {phase.IdleMb:F0} MB idle, {phase.MemoryMb:F0} MB holding the connections; server CPU {phase.CpuMsPerPush:F1} ms per push"));
 }
 
@@ -145,6 +148,10 @@ internal sealed class Phase(string name)
 
     public List<double> Latencies { get; } = [];
 
+    /// <summary>Per push, its first arrival anywhere: the change's way to the hub, before the fan-out to N.</summary>
+    public List<double> FirstArrivals { get; } = [];
+
+    /// <summary>Per push, its last arrival: the fan-out done.</summary>
     public List<double> LastArrivals { get; } = [];
 
     public int Held { get; set; }
