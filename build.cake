@@ -22,6 +22,8 @@
 //   Bench-CatalogImport 50,000 CSV rows through the catalog import (upload, Hangfire job, both passes) on SQLite and PostgreSQL
 //   Bench-Checkout     concurrent guests (closed loop) buy over HTTP on SQLite: add to cart, check out, pay with the success
 //                      card, until the webhook is delivered; checked in the database; vs bare order-row inserts (about 2 min)
+//   Bench-Realtime     N SignalR connections (default 10,000) held on /hubs/shop: committed stock change -> stock.changed on
+//                      every connection, vs the same pushes through a bare empty hub; ulimit -n raised (about 5 min)
 //
 // Lines other tools read (printed once, alone on their line, after the task-duration table at the
 // end of the output; only Cake's error report follows them when the build fails):
@@ -31,6 +33,7 @@
 //   BENCH subapp ready_p50_ms=... ready_p95_ms=... direct_p95_ms=... ratio=... runs=30   (Bench-SubApp)
 //   BENCH checkout orders_per_s=... p99_ms=... oversold=0 duplicates=0 errors=0 reference_orders_per_s=... p50_ms=... cpu_us_per_order=... reference_cpu_us=... shoppers=...   (Bench-Checkout)
 //   BENCH orders list_p95_ms=... filter_p95_ms=... search_p95_ms=... detail_p95_ms=... reference_p95_ms=... orders=...   (Bench-Orders)
+//   BENCH realtime connections=... p50_ms=... p99_ms=... reference_p50_ms=... reference_p99_ms=... ratio=... lost=... memory_mb=...   (Bench-Realtime)
 //   CONTAINER base_image_s=... image_build_s=... ready_s=... ready_again_s=... stop_s=...   (Test-Container)
 //   PROXY instances=2 http_version=2 hsts=1 gzip=1 ... failed_after_stop=0   (Test-Nginx)
 //   BENCH catalog nexus_rps=... bare_rps=... ratio=... p99_ms=... search_rps=... search_p99_ms=... nexus_cpu_us=... bare_cpu_us=... cpu_ratio=... search_cpu_us=...   (Bench-Catalog; *_cpu_us: the host's CPU time per request)
@@ -72,6 +75,10 @@ var benchCheckoutShoppers = Argument("bench-checkout-shoppers", 32); // Bench-Ch
 var benchOrdersWarmUp = Argument("bench-orders-warmup", 60);        // Bench-Orders: warm-up seconds (JIT tiering) before measuring
 var benchOrdersSamples = Argument("bench-orders-samples", 200);     // Bench-Orders: measured requests per kind
 var benchOrdersCount = Argument("bench-orders-count", 100000);      // Bench-Orders: orders seeded
+var realtimeBenchProject = root.CombineWithFilePath("tools/Bench/Realtime/Realtime.csproj");
+var benchRealtimeConnections = Argument("bench-realtime-connections", 10000); // Bench-Realtime: connections held per server
+var benchRealtimeWarmUp = Argument("bench-realtime-warmup", 60);   // Bench-Realtime: warm-up seconds (JIT tiering) per server
+var benchRealtimePushes = Argument("bench-realtime-pushes", 100);  // Bench-Realtime: measured pushes per server
 var artifacts = root.Combine("artifacts");
 var testResults = artifacts.Combine("test-results");
 var benchmarksDoc = root.CombineWithFilePath("docs/benchmarks.md");
@@ -855,6 +862,43 @@ Task("Bench-Orders")
     }
 });
 
+Task("Bench-Realtime")
+    .Description("N SignalR connections (default 10,000) held on a Nexus host's /hubs/shop: committed stock change (AdjustStock) -> stock.changed on every connection, p50/p99, lost, host memory; vs the same pushes through a bare empty hub; appended to docs/benchmarks.md.")
+    .Does(() =>
+{
+    RequireFile(realtimeBenchProject, "Realtime benchmark project");
+    const string benchConfiguration = "Release";
+    Dotnet(new ProcessArgumentBuilder().Append("build").AppendQuoted(realtimeBenchProject.FullPath).Append("-c").Append(benchConfiguration));
+    var benchDll = TargetPathOf(realtimeBenchProject, benchConfiguration);
+    var culture = System.Globalization.CultureInfo.InvariantCulture;
+    // Every held connection is a file descriptor in the load client and one in the server child (children inherit the
+    // limit), so N needs a limit above N plus a few hundred in each process: the soft limit is raised to 65,536 or, where
+    // the hard limit cannot be raised (no CAP_SYS_RESOURCE: this machine's container stops at 20,000), to the hard limit.
+    var run = "ulimit -n 65536 2>/dev/null || ulimit -n \"$(ulimit -Hn)\"; exec dotnet \"$0\" \"$@\"";
+    var exitCode = StartProcess("bash", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().Append("-c").AppendQuoted(run).AppendQuoted(benchDll.FullPath)
+            .Append(benchRealtimeConnections.ToString(culture)).Append(benchRealtimeWarmUp.ToString(culture)).Append(benchRealtimePushes.ToString(culture)),
+        WorkingDirectory = benchDll.GetDirectory(),
+        RedirectStandardOutput = true,
+    }, out IEnumerable<string> output);
+    var summary = new[] { "realtime:", "nexus:", "reference:", "load " };
+    var lines = output.ToList();
+    var details = lines.Where(l => summary.Any(s => l.StartsWith(s, StringComparison.Ordinal)) && !l.Contains(" connections opened, ", StringComparison.Ordinal)).ToList();
+    foreach (var line in lines.Where(l => !l.StartsWith("BENCH ", StringComparison.Ordinal)))
+    {
+        Information(line);
+    }
+    var benchLine = lines.LastOrDefault(l => l.StartsWith("BENCH realtime ", StringComparison.Ordinal))
+        ?? throw new CakeException($"the realtime benchmark printed no BENCH line (exit code {exitCode}).");
+    AppendBenchmarkResult("realtime", details, benchLine);
+    finalLines.Add(benchLine);
+    if (exitCode != 0)
+    {
+        throw new CakeException(exitCode, "the realtime benchmark lost messages or could not hold every connection.");
+    }
+});
+
 // Deployment tests: bash scripts under deploy/ that build and run the real artefacts (podman image, nginx in front of
 // two hosts) and fail loudly; not in the default Test target (they need root for apt, podman and debootstrap).
 void RunDeployTest(string script, string summaryPrefix)
@@ -899,6 +943,7 @@ Task("Bench")
     .IsDependentOn("Bench-CatalogImport")
     .IsDependentOn("Bench-SubApp")
     .IsDependentOn("Bench-Checkout")
-    .IsDependentOn("Bench-Orders");
+    .IsDependentOn("Bench-Orders")
+    .IsDependentOn("Bench-Realtime");
 
 RunTarget(target);
