@@ -60,6 +60,8 @@ internal static class AuditedPages
         "/admin/orders/" + SeededOrder,
         "/admin/orders/customers/audit-customer",
         "/admin/coupons/new",
+        // Notifications: the broadcast form and the ones sent lately.
+        "/admin/notifications",
     ];
 
     /// <summary>
@@ -79,6 +81,8 @@ internal static class AuditedPages
         "/account/orders",
         // The seeded order from its customer's side: shipment with tracking, refund, timeline, cancel not offered.
         "/account/orders/" + SeededOrder,
+        // The notification centre (the seeded order's shipment and refund are in it, and the header's bell).
+        "/account/notifications",
     ];
 
     /// <summary>
