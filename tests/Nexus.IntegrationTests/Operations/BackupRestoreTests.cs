@@ -158,6 +158,34 @@ internal sealed class BackupRestoreTests
     }
 
     [Test]
+    public async Task A_zip_backup_restores_and_an_archive_that_writes_outside_its_folder_is_refused()
+    {
+        var (data, backups) = await MigratedFolderAsync();
+        var zip = Path.Combine(backups, "shop.zip");
+        (await RunHostAsync(data, "backup", zip)).ExitCode.Should().Be(0);
+        File.Delete(Path.Combine(data, "nexus.db"));
+        var restored = await RunHostAsync(data, "restore", zip);
+        restored.ExitCode.Should().Be(0, restored.Describe());
+        File.Exists(Path.Combine(data, "nexus.db")).Should().BeTrue();
+
+        // A crafted archive: "../" in an entry must not write next to the data folder.
+        var crafted = Path.Combine(backups, "crafted.tar.gz");
+        await using (var file = File.Create(crafted))
+        await using (var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+        await using (var tar = new System.Formats.Tar.TarWriter(gzip))
+        {
+            var entry = new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "../../escaped.txt") { DataStream = new MemoryStream("x"u8.ToArray()) };
+            await tar.WriteEntryAsync(entry);
+        }
+
+        var refused = await RunHostAsync(data, "restore", crafted);
+        refused.ExitCode.Should().Be(1, refused.Describe());
+        refused.StandardError.Should().Contain("points outside the backup; nothing was changed");
+        File.Exists(Path.Combine(Path.GetDirectoryName(data)!, "escaped.txt")).Should().BeFalse();
+        Cleanup(data, backups);
+    }
+
+    [Test]
     public async Task Misused_commands_exit_2_with_one_line()
     {
         var (data, backups) = await MigratedFolderAsync();
