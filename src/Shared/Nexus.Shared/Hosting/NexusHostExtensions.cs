@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Nexus.Shared.Abstractions.Security;
 using Nexus.Shared.BackOffice;
+using Nexus.Shared.Backup;
 using Nexus.Shared.Health;
 using Nexus.Shared.Logging;
 using Nexus.Shared.Modules;
@@ -34,6 +35,9 @@ public static class NexusHostExtensions
         ArgumentNullException.ThrowIfNull(host);
         var dataPath = DataFolder.Resolve(builder.Configuration[DataFolder.Setting], builder.Environment.ContentRootPath);
         builder.AddNexusLogging(dataPath, host.LogFileName);
+        // First of the hosted services: from start to exit this process holds the data folder's shared lock, which
+        // is how `restore` knows a shop is running on it (Backup/DataFolderLock).
+        builder.Services.AddHostedService<DataFolderLock>();
 
         var database = builder.Services.AddNexusFoundation(builder.Configuration, dataPath);
         // The shop's one public origin: absolute links, the token issuer and host filtering (a foreign Host is 400).
