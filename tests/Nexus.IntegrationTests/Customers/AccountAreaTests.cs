@@ -17,7 +17,7 @@ namespace Nexus.IntegrationTests.Customers;
 /// </summary>
 internal sealed class AccountAreaTests
 {
-    private static readonly string[] AllTabs = ["overview", "orders", "licensing", "wishlist", "addresses", "profile", "security"];
+    private static readonly string[] AllTabs = ["overview", "orders", "licensing", "wishlist", "addresses", "profile", "notifications", "security"];
 
     private NexusHostFactory host = null!;
     private HttpClient signedIn = null!;
@@ -44,6 +44,7 @@ internal sealed class AccountAreaTests
     [TestCase("/account/wishlist", "wishlist")]
     [TestCase("/account/addresses", "addresses")]
     [TestCase("/account/profile", "profile")]
+    [TestCase("/account/notifications", "notifications")]
     [TestCase("/account/security", "security")]
     [TestCase("/account/two-factor", "security")]
     [TestCase("/account/delete", "security")]

@@ -26,7 +26,7 @@ internal sealed partial class AccountTabsTests
         var overview = await TabsAsync(host, "/account");
         var subAppPage = await TabsAsync(host, "/account/licensing");
 
-        overview.Should().Equal("overview", "orders", "licensing", "wishlist", "addresses", "profile", "security");
+        overview.Should().Equal("overview", "orders", "licensing", "wishlist", "addresses", "profile", "notifications", "security");
         subAppPage.Should().Equal(overview);
     }
 
@@ -35,8 +35,8 @@ internal sealed partial class AccountTabsTests
     {
         using var host = new NexusHostFactory(new Dictionary<string, string?> { ["Modules:Customers:Enabled"] = "false" }).WithTestAuthentication();
 
-        (await TabsAsync(host, "/account")).Should().Equal("overview", "orders", "licensing", "security");
-        (await TabsAsync(host, "/account/licensing")).Should().Equal("overview", "orders", "licensing", "security");
+        (await TabsAsync(host, "/account")).Should().Equal("overview", "orders", "licensing", "notifications", "security");
+        (await TabsAsync(host, "/account/licensing")).Should().Equal("overview", "orders", "licensing", "notifications", "security");
     }
 
     [GeneratedRegex("data-testid=\"tab-([a-z-]+)\"")]
