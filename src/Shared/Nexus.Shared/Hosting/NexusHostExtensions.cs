@@ -58,7 +58,7 @@ public static class NexusHostExtensions
         builder.Services.AddNexusRateLimiting();
         builder.Services.AddNexusResponseCompression();
         // Prometheus metrics at /metrics, for private networks only (Nexus:Metrics:*, docs/decisions/0029).
-        builder.Services.AddNexusMetrics(builder.Configuration);
+        builder.Services.AddNexusMetrics(builder.Configuration, host.Name);
         var mvc = builder.Services.AddRazorPages(options =>
         {
             // Back-office pages live under /Admin in whichever assembly: staff only, in every host.
