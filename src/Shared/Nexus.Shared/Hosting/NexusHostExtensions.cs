@@ -13,6 +13,7 @@ using Nexus.Shared.Security;
 using Nexus.Shared.Security.KeyEncryption;
 using Nexus.Shared.Startup;
 using Nexus.Shared.SubApps;
+using Nexus.Shared.Telemetry;
 using Nexus.Shared.Web;
 
 namespace Nexus.Shared.Hosting;
@@ -60,6 +61,8 @@ public static class NexusHostExtensions
         builder.Services.AddNexusAuthorization();
         builder.Services.AddNexusRateLimiting();
         builder.Services.AddNexusResponseCompression();
+        // Prometheus metrics at /metrics, for private networks only (Nexus:Metrics:*, docs/decisions/0029).
+        builder.Services.AddNexusMetrics(builder.Configuration, host.Name);
         var mvc = builder.Services.AddRazorPages(options =>
         {
             // Back-office pages live under /Admin in whichever assembly: staff only, in every host.
@@ -138,11 +141,12 @@ public static class NexusHostExtensions
         return app;
     }
 
-    /// <summary>Health endpoints, Razor Pages, the bridge's script and styles, and every enabled module's endpoints.</summary>
+    /// <summary>Health endpoints, metrics, Razor Pages, the bridge's script and styles, and every enabled module's endpoints.</summary>
     public static WebApplication MapNexusEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapNexusHealth();
+        app.MapNexusMetrics();
         app.MapRazorPages();
         app.MapNexusBridgeAssets();
         app.MapAntiforgeryToken();

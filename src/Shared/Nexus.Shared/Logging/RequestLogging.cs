@@ -16,10 +16,10 @@ public static class RequestLogging
     public const string MessageTemplate = "HTTP {RequestMethod:l} {RequestPath:l} responded {StatusCode} in {Elapsed:0.0} ms";
 
     /// <summary>
-    /// Paths logged at Debug: probes, and the once-a-second session check of every open signed-in tab, would
-    /// drown the log.
+    /// Paths logged at Debug: probes, Prometheus' scrapes, and the once-a-second session check of every open signed-in
+    /// tab, would drown the log.
     /// </summary>
-    private static readonly string[] QuietPaths = ["/healthz", "/ready", "/api/identity/session"];
+    private static readonly string[] QuietPaths = ["/healthz", "/ready", "/metrics", "/api/identity/session"];
 
     /// <summary>
     /// Place it after the correlation id and before the error handlers: the status it logs is then the one the

@@ -130,6 +130,7 @@ internal sealed partial class ModuleEventConsumer
         var known = (await context.Inbox.Where(m => ids.Contains(m.EventId)).Select(m => m.EventId).ToListAsync(cancellationToken)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
         var handled = new List<InboxMessage>(events.Count);
+        var handledEnvelopes = new List<EventEnvelope>(events.Count);
         foreach (var envelope in events)
         {
             if (!known.Add(envelope.EventId))
@@ -147,9 +148,15 @@ internal sealed partial class ModuleEventConsumer
             }
 
             handled.Add(Processed(envelope, now));
+            handledEnvelopes.Add(envelope);
         }
 
         await CommitAsync(scope.ServiceProvider, context, handled, now, cancellationToken);
+        var committedAt = clock.GetUtcNow().UtcDateTime;
+        foreach (var envelope in handledEnvelopes)
+        {
+            EventMetrics.RecordHandled(ModuleName, envelope, committedAt);
+        }
     }
 
     private async Task DeliverOneAsync(EventEnvelope envelope, CancellationToken cancellationToken)
@@ -167,6 +174,7 @@ internal sealed partial class ModuleEventConsumer
 
             await HandleAsync(scope.ServiceProvider, envelope, cancellationToken);
             await CommitAsync(scope.ServiceProvider, context, [Processed(envelope, now)], now, cancellationToken);
+            EventMetrics.RecordHandled(ModuleName, envelope, clock.GetUtcNow().UtcDateTime);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -207,6 +215,7 @@ internal sealed partial class ModuleEventConsumer
                 message.LeaseOwner = null;
                 message.LeaseUntil = null;
                 await CommitAsync(scope.ServiceProvider, context, [], now, cancellationToken);
+                EventMetrics.RecordHandled(ModuleName, envelope, clock.GetUtcNow().UtcDateTime);
                 LogRetrySucceeded(logger, ModuleName, envelope.Name, envelope.EventId, message.Attempts);
                 return;
             }
@@ -252,6 +261,7 @@ internal sealed partial class ModuleEventConsumer
         row.LastError = Truncate($"{error.GetType().Name}: {error.Message}", 4000);
         row.LeaseOwner = null;
         row.LeaseUntil = null;
+        EventMetrics.RecordFailed(ModuleName, envelope.Name, deadLettered: attempts >= options.MaxAttempts);
         if (attempts >= options.MaxAttempts)
         {
             row.Status = InboxStatus.DeadLettered;

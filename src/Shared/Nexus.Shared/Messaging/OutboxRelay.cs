@@ -117,9 +117,12 @@ internal sealed partial class OutboxRelay : BackgroundService
             : await ClaimAsync(context, now, cancellationToken);
         if (claimed.Count == 0)
         {
+            EventMetrics.OutboxDrained(module.ModuleName);
             return 0;
         }
 
+        // Rows come oldest first: the first is the outbox's oldest waiting event (among those free to claim).
+        EventMetrics.OutboxPending(module.ModuleName, claimed[0].CreatedAt);
         var ids = claimed.Select(m => m.Id).ToList();
         var mine = context.Outbox.Where(m => ids.Contains(m.Id));
         if (token is not null)
@@ -158,6 +161,12 @@ internal sealed partial class OutboxRelay : BackgroundService
         else
         {
             await Stamp(cancellationToken);
+        }
+
+        EventMetrics.RecordPublished(module.ModuleName, claimed, publishedAt);
+        if (claimed.Count < options.BatchSize)
+        {
+            EventMetrics.OutboxDrained(module.ModuleName);
         }
 
         LogPublished(logger, claimed.Count, module.ModuleName, transport.Name);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +30,16 @@ internal sealed class SqliteWriterGate : IDbTransactionInterceptor, IDbConnectio
 
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
 
+    private static readonly Meter Meter = new(SqliteLockWait.MeterName);
+
+    // Seconds; a free gate answers in microseconds, a queue of group commits in milliseconds, MaxWait is 5 s.
+    private static readonly Histogram<double> WaitDuration = Meter.CreateHistogram(
+        "nexus.sqlite.writer_wait",
+        "s",
+        "Time a write transaction waited in this process's queue for the SQLite writer lock",
+        tags: null,
+        new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+
     // One gate per database file (its data source); the modules' contexts share the file on the embedded default.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
@@ -41,7 +53,7 @@ internal sealed class SqliteWriterGate : IDbTransactionInterceptor, IDbConnectio
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         var (gate, held) = Prepare(connection);
-        if (gate is not null && gate.Wait(MaxWait))
+        if (gate is not null && WaitMeasured(gate))
         {
             held.Value = gate;
         }
@@ -52,7 +64,7 @@ internal sealed class SqliteWriterGate : IDbTransactionInterceptor, IDbConnectio
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         var (gate, held) = Prepare(connection);
-        if (gate is not null && await gate.WaitAsync(MaxWait, cancellationToken).ConfigureAwait(false))
+        if (gate is not null && await WaitMeasuredAsync(gate, cancellationToken).ConfigureAwait(false))
         {
             held.Value = gate;
         }
@@ -109,10 +121,27 @@ internal sealed class SqliteWriterGate : IDbTransactionInterceptor, IDbConnectio
     public static async Task<SemaphoreSlim?> EnterAsync(string dataSource, CancellationToken cancellationToken)
     {
         var gate = Gates.GetOrAdd(dataSource, static _ => new SemaphoreSlim(1, 1));
-        return await gate.WaitAsync(MaxWait, cancellationToken).ConfigureAwait(false) ? gate : null;
+        return await WaitMeasuredAsync(gate, cancellationToken).ConfigureAwait(false) ? gate : null;
     }
 
     public static void Exit(SemaphoreSlim? gate) => gate?.Release();
+
+    private static bool WaitMeasured(SemaphoreSlim gate)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var entered = gate.Wait(MaxWait);
+        WaitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return entered;
+    }
+
+    /// <summary>Waits for the gate (at most <see cref="MaxWait"/>) and records how long it took, in <c>nexus.sqlite.writer_wait</c>.</summary>
+    private static async Task<bool> WaitMeasuredAsync(SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var entered = await gate.WaitAsync(MaxWait, cancellationToken).ConfigureAwait(false);
+        WaitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return entered;
+    }
 
     private static (SemaphoreSlim? Gate, StrongBox<SemaphoreSlim?> Held) Prepare(DbConnection connection)
     {

@@ -90,6 +90,8 @@ public static class SchedulingServiceCollectionExtensions
             new AutomaticRetryAttribute(),
             new StatisticsHistoryAttribute(),
             new ContinuationsSupportAttribute(),
+            // Runs, durations and jobs that ended Failed, for /metrics (docs/decisions/0029).
+            new JobMetricsFilter(),
         };
         return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
     }
