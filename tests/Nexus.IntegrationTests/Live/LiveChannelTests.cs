@@ -187,9 +187,15 @@ internal sealed class LiveChannelTests
         var product = await host.ProductAsync(700, stock: 1);
         await using var visitor = await LiveClient.ConnectAsync(host);
 
-        await host.Service<LivePush>().ToEveryoneAsync(new LiveMessage(LiveMessageTypes.StockChanged, 1, new { productId = product, inStock = false }));
-
-        await Eventually.TrueAsync(() => Task.FromResult(visitor.HeardType(LiveMessageTypes.StockChanged)), Soon, "everyone hears stock crossings");
+        // Pushed until heard: the client's handshake completes before the hub's OnConnectedAsync has joined the groups.
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                await host.Service<LivePush>().ToEveryoneAsync(new LiveMessage(LiveMessageTypes.StockChanged, 1, new { productId = product, inStock = false }));
+                return visitor.HeardType(LiveMessageTypes.StockChanged);
+            },
+            Soon,
+            "everyone hears stock crossings");
     }
 
     [Test]
